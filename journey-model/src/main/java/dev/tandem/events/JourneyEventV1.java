@@ -1,0 +1,95 @@
+package dev.tandem.events;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import dev.tandem.model.CommitteeRole;
+import dev.tandem.model.Direction;
+import dev.tandem.model.RoleSource;
+import dev.tandem.model.TouchpointSource;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One fact about an account's journey, on {@link Topics#JOURNEY_EVENTS}. The envelope carries the account's
+ * gapless {@code accountVersion} and the touchpoints that caused the fact; {@code type} names the payload.
+ *
+ * @param eventId {@code tenantId/accountKey/accountVersion}: unique and stable across relays
+ * @param occurredAt event time of the touchpoint that caused it
+ */
+public record JourneyEventV1(
+        String eventId,
+        String tenantId,
+        String accountKey,
+        long accountVersion,
+        Instant occurredAt,
+        List<String> causedBy,
+        @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.EXTERNAL_PROPERTY, property = "type")
+        Payload data) {
+
+    public JourneyEventV1 {
+        causedBy = List.copyOf(causedBy);
+    }
+
+    /** The payload's type name as it stands on the wire. */
+    public String type() {
+        return data.typeName();
+    }
+
+    public static String eventIdOf(String tenantId, String accountKey, long accountVersion) {
+        return tenantId + "/" + accountKey + "/" + accountVersion;
+    }
+
+    /** The kinds of journey event. New kinds are added, never renamed. */
+    @JsonSubTypes({
+        @JsonSubTypes.Type(value = TouchpointRecorded.class, name = TouchpointRecorded.TYPE),
+        @JsonSubTypes.Type(value = CommitteeMemberAdded.class, name = CommitteeMemberAdded.TYPE),
+        @JsonSubTypes.Type(value = RoleAssigned.class, name = RoleAssigned.TYPE),
+        @JsonSubTypes.Type(value = MomentumShifted.class, name = MomentumShifted.TYPE)
+    })
+    public sealed interface Payload permits TouchpointRecorded, CommitteeMemberAdded, RoleAssigned, MomentumShifted {
+        String typeName();
+    }
+
+    /** A touchpoint was applied to the account. */
+    public record TouchpointRecorded(
+            String touchpointId, String touchpointType, TouchpointSource source, Direction direction,
+            String contactKey, double weight) implements Payload {
+        public static final String TYPE = "TouchpointRecorded";
+
+        @Override
+        public String typeName() {
+            return TYPE;
+        }
+    }
+
+    /** A contact joined the account's buying committee. */
+    public record CommitteeMemberAdded(String contactKey, CommitteeRole role, RoleSource roleSource) implements Payload {
+        public static final String TYPE = "CommitteeMemberAdded";
+
+        @Override
+        public String typeName() {
+            return TYPE;
+        }
+    }
+
+    /** A member's committee role changed, inferred from a new title or assigned by a seller or designer. */
+    public record RoleAssigned(String contactKey, CommitteeRole previousRole, CommitteeRole role, RoleSource roleSource)
+            implements Payload {
+        public static final String TYPE = "RoleAssigned";
+
+        @Override
+        public String typeName() {
+            return TYPE;
+        }
+    }
+
+    /** The committee's momentum moved by at least one point. */
+    public record MomentumShifted(int previousMomentum, int momentum) implements Payload {
+        public static final String TYPE = "MomentumShifted";
+
+        @Override
+        public String typeName() {
+            return TYPE;
+        }
+    }
+}

@@ -1,0 +1,176 @@
+package dev.tandem.model;
+
+import dev.tandem.events.AccountSnapshotV1;
+import dev.tandem.events.JourneyEventV1;
+import dev.tandem.events.JourneyEventV1.CommitteeMemberAdded;
+import dev.tandem.events.JourneyEventV1.MomentumShifted;
+import dev.tandem.events.JourneyEventV1.RoleAssigned;
+import dev.tandem.events.JourneyEventV1.TouchpointRecorded;
+import dev.tandem.events.TouchpointV1;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * One account's buying-committee journey: the aggregate that turns touchpoints into journey events.
+ *
+ * <p>Engagement is held as of {@code asOf}, the latest event time applied. A touchpoint at or before it adds
+ * its contribution decayed to {@code asOf}; a later one first decays everything forward. Addition being
+ * commutative, the engagement does not depend on the order touchpoints arrive in.
+ */
+public final class AccountJourney {
+
+    private final String tenantId;
+    private final String accountKey;
+    private final EngagementPolicy policy;
+    private final RoleInference roles;
+    private long version;
+    private Instant asOf;
+    private long touchpointCount;
+    private final Map<String, Long> touchpointsBySource = new TreeMap<>();
+    private final Map<String, Member> members = new TreeMap<>();
+    private int momentum;
+
+    private static final class Member {
+        CommitteeRole role;
+        RoleSource roleSource;
+        double engagement;
+        long touchpointCount;
+        Instant lastEngagedAt;
+    }
+
+    private AccountJourney(String tenantId, String accountKey, EngagementPolicy policy, RoleInference roles) {
+        this.tenantId = tenantId;
+        this.accountKey = accountKey;
+        this.policy = policy;
+        this.roles = roles;
+    }
+
+    public static AccountJourney start(String tenantId, String accountKey, EngagementPolicy policy,
+            RoleInference roles) {
+        return new AccountJourney(tenantId, accountKey, policy, roles);
+    }
+
+    /** Rebuilds the aggregate from its last snapshot (the snapshot is the whole state). */
+    public static AccountJourney restore(AccountSnapshotV1 snapshot, EngagementPolicy policy, RoleInference roles) {
+        AccountJourney journey = new AccountJourney(snapshot.tenantId(), snapshot.accountKey(), policy, roles);
+        journey.version = snapshot.accountVersion();
+        journey.asOf = snapshot.lastTouchpointAt();
+        journey.touchpointCount = snapshot.touchpointCount();
+        journey.touchpointsBySource.putAll(snapshot.touchpointsBySource());
+        journey.momentum = snapshot.momentum();
+        for (AccountSnapshotV1.Member m : snapshot.committee()) {
+            Member member = new Member();
+            member.role = m.role();
+            member.roleSource = m.roleSource();
+            member.engagement = m.engagement();
+            member.touchpointCount = m.touchpointCount();
+            member.lastEngagedAt = m.lastEngagedAt();
+            journey.members.put(m.contactKey(), member);
+        }
+        return journey;
+    }
+
+    public long version() {
+        return version;
+    }
+
+    public int momentum() {
+        return momentum;
+    }
+
+    /**
+     * Applies one touchpoint of this account and returns the journey events it caused, each with the next
+     * account version. Duplicates must be filtered before (by event id): the aggregate counts what it is given.
+     */
+    public List<JourneyEventV1> apply(TouchpointV1 touchpoint) {
+        if (!touchpoint.tenantId().equals(tenantId) || !touchpoint.accountKey().equals(accountKey)) {
+            throw new IllegalArgumentException("touchpoint " + touchpoint.eventId() + " is not of this account");
+        }
+        List<JourneyEventV1.Payload> facts = new ArrayList<>();
+        advanceTo(touchpoint.occurredAt());
+        double contribution = policy.contributionOf(touchpoint.type(), touchpoint.source(), touchpoint.direction());
+        touchpointCount++;
+        touchpointsBySource.merge(touchpoint.source().wireName(), 1L, Long::sum);
+        facts.add(new TouchpointRecorded(touchpoint.eventId(), touchpoint.type(), touchpoint.source(),
+                touchpoint.direction(), touchpoint.contactKey(), contribution));
+
+        if (touchpoint.contactKey() != null) {
+            Member member = members.get(touchpoint.contactKey());
+            CommitteeRole inferred = roles.infer(touchpoint.contactTitle());
+            if (member == null) {
+                member = new Member();
+                member.role = inferred;
+                member.roleSource = RoleSource.INFERRED;
+                members.put(touchpoint.contactKey(), member);
+                facts.add(new CommitteeMemberAdded(touchpoint.contactKey(), inferred, RoleSource.INFERRED));
+            } else if (member.roleSource == RoleSource.INFERRED && touchpoint.contactTitle() != null
+                    && inferred != member.role) {
+                facts.add(new RoleAssigned(touchpoint.contactKey(), member.role, inferred, RoleSource.INFERRED));
+                member.role = inferred;
+            }
+            assignedRole(touchpoint).ifPresent(role -> {
+                Member m = members.get(touchpoint.contactKey());
+                if (m.role != role || m.roleSource != RoleSource.ASSIGNED) {
+                    facts.add(new RoleAssigned(touchpoint.contactKey(), m.role, role, RoleSource.ASSIGNED));
+                    m.role = role;
+                    m.roleSource = RoleSource.ASSIGNED;
+                }
+            });
+            member.engagement += policy.decay(contribution, Duration.between(touchpoint.occurredAt(), asOf));
+            member.touchpointCount++;
+            if (member.lastEngagedAt == null || touchpoint.occurredAt().isAfter(member.lastEngagedAt)) {
+                member.lastEngagedAt = touchpoint.occurredAt();
+            }
+        }
+
+        int previous = momentum;
+        momentum = Momentum.of(members.values().stream().map(m -> new Momentum.Input(m.role, m.engagement)).toList(),
+                policy);
+        if (momentum != previous) {
+            facts.add(new MomentumShifted(previous, momentum));
+        }
+        return facts.stream().map(fact -> envelope(fact, touchpoint)).toList();
+    }
+
+    private static Optional<CommitteeRole> assignedRole(TouchpointV1 touchpoint) {
+        if (!TouchpointCatalog.ROLE_ASSIGNED.equals(touchpoint.type())) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(touchpoint.properties().get("role"))
+                .map(Object::toString)
+                .flatMap(CommitteeRole::fromWireName);
+    }
+
+    /** Moves the account's clock forward to {@code time}, decaying every member's engagement on the way. */
+    private void advanceTo(Instant time) {
+        if (asOf == null) {
+            asOf = time;
+            return;
+        }
+        if (time.isAfter(asOf)) {
+            Duration elapsed = Duration.between(asOf, time);
+            members.values().forEach(m -> m.engagement = policy.decay(m.engagement, elapsed));
+            asOf = time;
+        }
+    }
+
+    private JourneyEventV1 envelope(JourneyEventV1.Payload fact, TouchpointV1 cause) {
+        version++;
+        return new JourneyEventV1(JourneyEventV1.eventIdOf(tenantId, accountKey, version), tenantId, accountKey,
+                version, cause.occurredAt(), List.of(cause.eventId()), fact);
+    }
+
+    public AccountSnapshotV1 snapshot() {
+        List<AccountSnapshotV1.Member> committee = members.entrySet().stream()
+                .map(e -> new AccountSnapshotV1.Member(e.getKey(), e.getValue().role, e.getValue().roleSource,
+                        e.getValue().engagement, e.getValue().touchpointCount, e.getValue().lastEngagedAt))
+                .toList();
+        return new AccountSnapshotV1(tenantId, accountKey, version, momentum, touchpointCount, touchpointsBySource,
+                asOf, committee);
+    }
+}

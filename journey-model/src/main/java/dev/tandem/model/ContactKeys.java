@@ -1,0 +1,37 @@
+package dev.tandem.model;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.HexFormat;
+import java.util.Locale;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Pseudonymous contact keys: a keyed hash (HMAC-SHA256) of tenant and normalised email. Stable for one secret,
+ * not reversible without it, and different across tenants for the same person.
+ */
+public final class ContactKeys {
+
+    private static final String ALGORITHM = "HmacSHA256";
+    private final SecretKeySpec key;
+
+    public ContactKeys(String secret) {
+        if (secret == null || secret.length() < 16) {
+            throw new IllegalArgumentException("the pseudonymisation secret needs at least 16 characters");
+        }
+        this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), ALGORITHM);
+    }
+
+    public String keyOf(String tenantId, String email) {
+        try {
+            Mac mac = Mac.getInstance(ALGORITHM);
+            mac.init(key);
+            String normalized = tenantId + "\n" + email.trim().toLowerCase(Locale.ROOT);
+            byte[] digest = mac.doFinal(normalized.getBytes(StandardCharsets.UTF_8));
+            return "c_" + HexFormat.of().formatHex(digest, 0, 12);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
+        }
+    }
+}

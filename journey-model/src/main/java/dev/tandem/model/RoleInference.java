@@ -1,0 +1,55 @@
+package dev.tandem.model;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Infers a committee role from a job title by ordered patterns: the first that matches wins, so the more
+ * specific functions (legal, procurement) come before seniority. A title that matches nothing is an influencer.
+ */
+public final class RoleInference {
+
+    /** One rule: titles matching {@code pattern} (case-insensitive, word-bounded) play {@code role}. */
+    public record Rule(CommitteeRole role, Pattern pattern) {
+        public static Rule of(CommitteeRole role, String regex) {
+            return new Rule(role, Pattern.compile("\\b(" + regex + ")\\b", Pattern.CASE_INSENSITIVE));
+        }
+    }
+
+    private static final RoleInference DEFAULT = new RoleInference(List.of(
+            Rule.of(CommitteeRole.LEGAL_SECURITY,
+                    "legal|counsel|attorney|lawyer|compliance|ciso|security|privacy|risk"),
+            Rule.of(CommitteeRole.PROCUREMENT, "procurement|purchasing|sourcing|vendor management|buyer"),
+            Rule.of(CommitteeRole.TECHNICAL_EVALUATOR,
+                    "cto|cio|chief technology officer|chief information officer|architect|engineer|engineering"
+                            + "|developer|devops|it|technical|infrastructure|data"),
+            Rule.of(CommitteeRole.ECONOMIC_BUYER,
+                    "ceo|cfo|coo|cro|cmo|chief|president|founder|owner|vp|svp|evp|vice president"
+                            + "|general manager|managing director"),
+            Rule.of(CommitteeRole.CHAMPION, "director|head"),
+            Rule.of(CommitteeRole.END_USER,
+                    "manager|lead|specialist|analyst|coordinator|associate|representative|administrator")));
+
+    private final List<Rule> rules;
+
+    public RoleInference(List<Rule> rules) {
+        this.rules = List.copyOf(rules);
+    }
+
+    public static RoleInference defaults() {
+        return DEFAULT;
+    }
+
+    public CommitteeRole infer(String title) {
+        if (title == null || title.isBlank()) {
+            return CommitteeRole.INFLUENCER;
+        }
+        String normalized = title.toLowerCase(Locale.ROOT);
+        return rules.stream()
+                .filter(rule -> rule.pattern().matcher(normalized).find())
+                .map(Rule::role)
+                .findFirst()
+                .orElse(CommitteeRole.INFLUENCER);
+    }
+}
