@@ -1,0 +1,50 @@
+package dev.tandem.support.rest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import dev.tandem.events.FieldError;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** Every error a Tandem API answers is RFC 9457 problem details; none leaks a stack trace. */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response invalidInput(InvalidInputException e) {
+        return Problem.invalid(e.getMessage(), e.errors()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableJson(JsonProcessingException e) {
+        String field = e instanceof JsonMappingException mapping ? pointerOf(mapping.getPath()) : "";
+        String detail = e.getOriginalMessage();
+        return Problem.invalid("The body is not valid JSON of the expected shape",
+                List.of(new FieldError(field, detail == null ? "unreadable" : detail))).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e) {
+        Response.StatusType status = e.getResponse().getStatusInfo();
+        return new Problem(java.net.URI.create("about:blank"), status.getReasonPhrase(), status.getStatusCode(),
+                e.getMessage(), null, List.of()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(RuntimeException e) {
+        LOG.errorf(e, "Unhandled error");
+        return Problem.of("internal", "Internal error", Response.Status.INTERNAL_SERVER_ERROR,
+                "The request could not be completed; nothing was accepted.").toResponse();
+    }
+
+    private static String pointerOf(List<JsonMappingException.Reference> path) {
+        return path.stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : String.valueOf(ref.getIndex()))
+                .collect(Collectors.joining("/", "/", ""));
+    }
+}
