@@ -1,0 +1,159 @@
+package dev.tandem.ingest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import dev.tandem.events.CloudEventTypes;
+import dev.tandem.events.ContactProfileV1;
+import dev.tandem.events.EventJson;
+import dev.tandem.events.Topics;
+import dev.tandem.events.TouchpointV1;
+import dev.tandem.infra.KafkaTestClient;
+import dev.tandem.infra.TandemInfrastructureResource;
+import dev.tandem.model.Direction;
+import dev.tandem.model.TouchpointSource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(TandemInfrastructureResource.class)
+class TouchpointIngestTest {
+
+    private final KafkaTestClient kafka =
+            new KafkaTestClient(TandemInfrastructureResource.infrastructure().kafkaBootstrapServers());
+
+    private static String touchpoint(String eventId, String account, String type) {
+        return """
+                {"eventId":"%s","accountKey":"%s","type":"%s","source":"marketing",
+                 "occurredAt":"2026-11-20T10:15:30Z",
+                 "contact":{"email":"Dana.Lee@Example.com","name":"Dana Lee","title":"CFO"},
+                 "properties":{"campaign":"q4-webinar"}}
+                """.formatted(eventId, account, type);
+    }
+
+    private static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID();
+    }
+
+    @Test
+    void acceptedTouchpointIsOnTheLogKeyedByTenantAndAccountWithoutPersonalData() {
+        String eventId = unique("evt");
+        String account = unique("acme");
+        given().contentType(ContentType.JSON).body(touchpoint(eventId, account, "webinar.attended"))
+                .when().post("/v1/touchpoints")
+                .then().statusCode(202).body("accepted", equalTo(1)).body("eventIds", hasItem(eventId));
+
+        List<ConsumerRecord<String, String>> records =
+                kafka.recordsContaining(Topics.TOUCHPOINTS, eventId, Duration.ofSeconds(20));
+        assertThat(records).hasSize(1);
+        ConsumerRecord<String, String> record = records.get(0);
+        assertThat(record.key()).isEqualTo("dev/" + account);
+        assertThat(record.value()).doesNotContainIgnoringCase("dana.lee@example.com").doesNotContain("Dana Lee");
+        assertThat(new String(record.headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8))
+                .isEqualTo(CloudEventTypes.TOUCHPOINT);
+        assertThat(record.headers().lastHeader("ce_id")).isNotNull();
+
+        TouchpointV1 published = EventJson.read(record.value(), TouchpointV1.class);
+        assertThat(published.tenantId()).isEqualTo("dev");
+        assertThat(published.source()).isEqualTo(TouchpointSource.MARKETING);
+        assertThat(published.direction()).isEqualTo(Direction.BUYER_INITIATED);
+        assertThat(published.occurredAt()).isEqualTo(Instant.parse("2026-11-20T10:15:30Z"));
+        assertThat(published.contactKey()).startsWith("c_");
+        assertThat(published.contactTitle()).isEqualTo("CFO");
+
+        List<ConsumerRecord<String, String>> contacts =
+                kafka.recordsContaining(Topics.CONTACTS, published.contactKey(), Duration.ofSeconds(20));
+        assertThat(contacts).isNotEmpty();
+        ContactProfileV1 profile = EventJson.read(contacts.get(0).value(), ContactProfileV1.class);
+        assertThat(profile.name()).isEqualTo("Dana Lee");
+        assertThat(contacts.get(0).key()).isEqualTo("dev/" + published.contactKey());
+    }
+
+    @Test
+    void acceptsAnArrayAndAnswersWithEveryEventId() {
+        String account = unique("globex");
+        String first = unique("evt");
+        String second = unique("evt");
+        given().contentType(ContentType.JSON)
+                .body("[" + touchpoint(first, account, "email.clicked") + ","
+                        + touchpoint(second, account, "tenant.custom_signal") + "]")
+                .when().post("/v1/touchpoints")
+                .then().statusCode(202).body("accepted", equalTo(2)).body("eventIds", equalTo(List.of(first, second)));
+
+        List<ConsumerRecord<String, String>> records =
+                kafka.recordsContaining(Topics.TOUCHPOINTS, account, Duration.ofSeconds(20));
+        assertThat(records).extracting(r -> EventJson.read(r.value(), TouchpointV1.class).eventId())
+                .containsExactly(first, second);
+    }
+
+    @Test
+    void invalidItemRefusesTheWholeArrayNamingTheFieldAndPublishesNothing() {
+        String account = unique("initech");
+        String valid = unique("evt");
+        String invalid = unique("evt");
+        given().contentType(ContentType.JSON)
+                .body("[" + touchpoint(valid, account, "email.clicked") + ","
+                        + touchpoint(invalid, account, "Email.Clicked") + "]")
+                .when().post("/v1/touchpoints")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("status", equalTo(400))
+                .body("errors.field", hasItem("/1/type"));
+
+        // a later touchpoint of the same account lands on the same partition after anything sent before it
+        String sentinel = unique("evt");
+        given().contentType(ContentType.JSON).body(touchpoint(sentinel, account, "email.opened"))
+                .when().post("/v1/touchpoints").then().statusCode(202);
+        List<ConsumerRecord<String, String>> records =
+                kafka.readUntil(Topics.TOUCHPOINTS, r -> r.value().contains(sentinel), Duration.ofSeconds(20));
+        assertThat(records).anyMatch(r -> r.value().contains(sentinel));
+        assertThat(records).noneMatch(r -> r.value().contains(valid) || r.value().contains(invalid));
+    }
+
+    @Test
+    void missingFieldsAndBadValuesAreNamed() {
+        given().contentType(ContentType.JSON)
+                .body("""
+                        {"accountKey":"a1","type":"email.clicked","source":"radio","occurredAt":"yesterday",
+                         "contact":{"email":"not-an-email"}}""")
+                .when().post("/v1/touchpoints")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", hasItem("/eventId"))
+                .body("errors.field", hasItem("/source"))
+                .body("errors.field", hasItem("/occurredAt"))
+                .body("errors.field", hasItem("/contact/email"));
+    }
+
+    @Test
+    void malformedJsonIsAProblemNotAServerError() {
+        given().contentType(ContentType.JSON).body("{\"eventId\": ")
+                .when().post("/v1/touchpoints")
+                .then().statusCode(400).contentType("application/problem+json").body("status", equalTo(400));
+    }
+
+    @Test
+    void emptyArrayAndScalarBodiesAreRefused() {
+        given().contentType(ContentType.JSON).body("[]")
+                .when().post("/v1/touchpoints").then().statusCode(400).contentType("application/problem+json");
+        given().contentType(ContentType.JSON).body("42")
+                .when().post("/v1/touchpoints").then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
+    void healthAndOpenApiAreServed() {
+        given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        given().when().get("/q/openapi?format=json").then().statusCode(200)
+                .body("paths.'/v1/touchpoints'.post.responses.'202'.description", equalTo("On the touchpoint log"));
+    }
+}
