@@ -38,6 +38,9 @@ public final class EventJson {
 
     /** Reads an event; a malformed one throws {@link MalformedEventException}, so consumers can dead-letter it. */
     public static <T> T read(String json, Class<T> type) {
+        if (json == null || json.isBlank()) {
+            throw new MalformedEventException("no " + type.getSimpleName() + " in an empty record");
+        }
         try {
             T value = MAPPER.readValue(json, type);
             if (value == null) {

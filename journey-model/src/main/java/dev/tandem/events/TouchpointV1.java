@@ -28,4 +28,13 @@ public record TouchpointV1(
     public TouchpointV1 {
         properties = properties == null ? Map.of() : Map.copyOf(properties);
     }
+
+    /** This touchpoint if every field the engine needs is there; a record without them can never be applied. */
+    public TouchpointV1 requireComplete() {
+        if (eventId == null || tenantId == null || accountKey == null || type == null || source == null
+                || direction == null || occurredAt == null) {
+            throw new MalformedEventException("touchpoint " + eventId + " lacks a required field");
+        }
+        return this;
+    }
 }

@@ -1,0 +1,110 @@
+package dev.tandem.state.messaging;
+
+import dev.tandem.state.config.StateConfig;
+import dev.tandem.state.repository.JourneyStateRepository;
+import dev.tandem.state.repository.OutboxRecordEntity;
+import dev.tandem.support.messaging.CloudEventMessages;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URI;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
+import org.hibernate.reactive.mutiny.Mutiny;
+import org.jboss.logging.Logger;
+
+/**
+ * Publishes committed outbox rows in id order (so each account's records keep their order on its partition)
+ * and deletes them once the broker acknowledged all of a round. A crash between the two publishes a round
+ * again: at-least-once, which the projections absorb by their {@code accountVersion} guard.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    private static final URI SOURCE = URI.create("https://tandem.dev/journey-state");
+
+    private final Mutiny.SessionFactory sessions;
+    private final JourneyStateRepository repository;
+    private final MutinyEmitter<String> out;
+    private final StateConfig config;
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicBoolean pending = new AtomicBoolean();
+
+    public OutboxRelay(Mutiny.SessionFactory sessions, JourneyStateRepository repository,
+            @Channel("outbox-out") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 8192)
+            MutinyEmitter<String> out,
+            StateConfig config) {
+        this.sessions = sessions;
+        this.repository = repository;
+        this.out = out;
+        this.config = config;
+    }
+
+    /** Safety net: relays what no wake-up announced (e.g. rows left by a crash before publishing). */
+    @Scheduled(every = "${tandem.state.outbox.poll-interval:1s}", delayed = "1s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> scheduledRound() {
+        wakeUp();
+        return Uni.createFrom().voidItem();
+    }
+
+    /**
+     * Asks for a relay round soon; called after each committed transaction so events leave within
+     * milliseconds. Rounds never overlap: one requested while one runs is folded into a following round.
+     * Must be called on a Vert.x context (Hibernate Reactive sessions live there); elsewhere the scheduled
+     * round picks the rows up.
+     */
+    public void wakeUp() {
+        pending.set(true);
+        Context context = Vertx.currentContext();
+        if (context != null && running.compareAndSet(false, true)) {
+            runRounds(context);
+        }
+    }
+
+    private void runRounds(Context context) {
+        pending.set(false);
+        round(context).subscribe().with(published -> {
+            if (published >= config.outbox().batchSize() || pending.get()) {
+                runRounds(context);
+                return;
+            }
+            running.set(false);
+            // a wake-up may have slipped in between the check and the reset
+            if (pending.get() && running.compareAndSet(false, true)) {
+                runRounds(context);
+            }
+        }, failure -> {
+            running.set(false);
+            LOG.warnf("Outbox relay round failed, the next round retries: %s", failure.toString());
+        });
+    }
+
+    /** Publishes the oldest rows and deletes them; answers how many were published. */
+    private Uni<Integer> round(Context context) {
+        return sessions.withSession(session -> repository.oldestOutboxRecords(session, config.outbox().batchSize()))
+                .chain(rows -> rows.isEmpty()
+                        ? Uni.createFrom().item(0)
+                        : publishThenDelete(rows, context).replaceWith(rows.size()));
+    }
+
+    private Uni<Void> publishThenDelete(List<OutboxRecordEntity> rows, Context context) {
+        List<Uni<Void>> acks = rows.stream()
+                .map(row -> out.sendMessage(CloudEventMessages.keyed(row.topic, row.recordKey, row.payload, row.ceId,
+                        row.ceType, SOURCE, row.occurredAt)))
+                .toList();
+        List<Long> ids = rows.stream().map(row -> row.id).toList();
+        return Uni.join().all(acks).andFailFast()
+                // acknowledgements arrive on a Kafka thread; Hibernate Reactive must go on on its Vert.x context
+                .emitOn(command -> context.runOnContext(ignored -> command.run()))
+                .chain(() -> sessions.withTransaction(session -> repository.deleteOutboxRecords(session, ids)))
+                .invoke(deleted -> LOG.debugf("Relayed %d outbox records", deleted))
+                .replaceWithVoid();
+    }
+}
