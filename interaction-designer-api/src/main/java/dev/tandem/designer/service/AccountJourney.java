@@ -1,0 +1,51 @@
+package dev.tandem.designer.service;
+
+import dev.tandem.designer.mapping.ContactCard;
+import dev.tandem.designer.mapping.ProjectedJourney;
+import dev.tandem.model.CommitteeRole;
+import dev.tandem.model.RoleSource;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/** An account's journey as a seller reads it: the committee with names joined, most engaged first. */
+public record AccountJourney(
+        String accountKey,
+        long version,
+        int momentum,
+        long touchpointCount,
+        Instant lastTouchpointAt,
+        List<Member> committee) {
+
+    public AccountJourney {
+        committee = List.copyOf(committee);
+    }
+
+    /** A committee member; {@code name} and {@code title} are null when the contact is unknown or erased. */
+    public record Member(String contactKey, String name, String title, CommitteeRole role, RoleSource roleSource,
+            double engagement) {
+    }
+
+    private static final Comparator<Member> MOST_ENGAGED_FIRST = Comparator.comparingDouble(Member::engagement)
+            .reversed()
+            .thenComparing(Member::contactKey, Comparator.nullsLast(Comparator.naturalOrder()));
+
+    /**
+     * Joins the stored committee with the contacts' current profiles. Names are joined at read time, never
+     * stored with the account, so erasing a contact is one delete.
+     */
+    public static AccountJourney assemble(ProjectedJourney journey, Map<String, ContactCard> contacts) {
+        List<Member> committee = journey.committee().stream()
+                .map(member -> {
+                    ContactCard card = contacts.get(member.contactKey());
+                    return new Member(member.contactKey(), card == null ? null : card.name(),
+                            card == null ? null : card.title(), member.role(), member.roleSource(),
+                            member.engagement());
+                })
+                .sorted(MOST_ENGAGED_FIRST)
+                .toList();
+        return new AccountJourney(journey.accountKey(), journey.accountVersion(), journey.momentum(),
+                journey.touchpointCount(), journey.lastTouchpointAt(), committee);
+    }
+}

@@ -1,0 +1,278 @@
+package dev.tandem.designer;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.model.Filters;
+import dev.tandem.events.AccountSnapshotV1;
+import dev.tandem.events.ContactProfileV1;
+import dev.tandem.events.EventJson;
+import dev.tandem.events.EventKeys;
+import dev.tandem.events.Topics;
+import dev.tandem.infra.KafkaTestClient;
+import dev.tandem.infra.TandemInfrastructureResource;
+import dev.tandem.model.CommitteeRole;
+import dev.tandem.model.RoleSource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The projection end to end: real records on the real broker, the real consumer, the MongoDB wire server, the
+ * HTTP API. Every test uses its own account and contact keys. Where a test must know that a record which should
+ * change nothing was processed, it sends a marker record to the same partition afterwards: one partition is
+ * processed in order, so once the marker is visible the record before it was handled.
+ */
+@QuarkusTest
+@QuarkusTestResource(TandemInfrastructureResource.class)
+class AccountJourneyProjectionTest {
+
+    private static final String TENANT = "dev";
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+    private static KafkaProducer<String, String> producer;
+
+    private final KafkaTestClient kafkaReader =
+            new KafkaTestClient(TandemInfrastructureResource.infrastructure().kafkaBootstrapServers());
+
+    @Inject
+    MongoClient mongo;
+
+    @BeforeAll
+    static void startProducer() {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                TandemInfrastructureResource.infrastructure().kafkaBootstrapServers());
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
+    }
+
+    @AfterAll
+    static void stopProducer() {
+        producer.close();
+    }
+
+    @Test
+    void snapshotIsProjectedWithNamesJoinedAndMostEngagedFirst() throws Exception {
+        String account = unique("acme");
+        String dana = unique("c");
+        String sam = unique("c");
+        sendContact(profile(dana, "Dana Lee", "CFO"));
+        sendSnapshot(snapshot(account, 3, 64, List.of(
+                member(dana, CommitteeRole.ECONOMIC_BUYER, 0.4567),
+                member(sam, CommitteeRole.CHAMPION, 1.2345))));
+
+        awaitJourney(account, json -> "Dana Lee".equals(json.getString("committee[1].name")));
+        journey(account)
+                .body("accountKey", equalTo(account))
+                .body("version", equalTo(3))
+                .body("momentum", equalTo(64))
+                .body("touchpointCount", equalTo(7))
+                .body("committee.size()", equalTo(2))
+                .body("committee[0].contactKey", equalTo(sam))
+                .body("committee[0].role", equalTo("champion"))
+                .body("committee[0].engagement", equalTo(1.23f))
+                .body("committee[0].name", nullValue())
+                .body("committee[1].contactKey", equalTo(dana))
+                .body("committee[1].role", equalTo("economic_buyer"))
+                .body("committee[1].roleSource", equalTo("inferred"))
+                .body("committee[1].title", equalTo("CFO"))
+                .body("committee[1].engagement", equalTo(0.46f));
+
+        Document stored = mongo.getDatabase("tandem_designer").getCollection("account_journeys")
+                .find(Filters.eq("_id", EventKeys.account(TENANT, account))).first();
+        assertThat(stored).isNotNull();
+        assertThat(stored.getString("tenantId")).isEqualTo(TENANT);
+    }
+
+    @Test
+    void olderOrEqualVersionArrivingLaterChangesNothing() throws Exception {
+        String account = unique("globex");
+        String contact = unique("c");
+        RecordMetadata newest = sendSnapshot(snapshot(account, 5, 70, List.of(member(contact,
+                CommitteeRole.CHAMPION, 2.0))));
+        awaitJourney(account, json -> json.getInt("version") == 5);
+
+        sendSnapshot(snapshot(account, 3, 10, List.of()));
+        sendSnapshot(snapshot(account, 5, 99, List.of()));
+        String marker = sendMarkerAfter(newest.partition());
+
+        awaitJourney(marker, json -> true);
+        journey(account).body("version", equalTo(5)).body("momentum", equalTo(70))
+                .body("committee[0].contactKey", equalTo(contact));
+        assertThat(kafkaReader.readUntil(Topics.DLQ_DESIGNER_API, record -> false, Duration.ofSeconds(2)))
+                .as("a stale snapshot is skipped, not dead-lettered")
+                .noneMatch(record -> record.value() != null && record.value().contains(account));
+    }
+
+    @Test
+    void unknownAccountAnswers404ProblemDetails() {
+        given().when().get("/v1/accounts/{key}/journey", unique("nobody"))
+                .then().statusCode(404)
+                .contentType("application/problem+json")
+                .body("status", equalTo(404))
+                .body("title", equalTo("Unknown account"));
+    }
+
+    @Test
+    void anotherTenantsAccountIsNotVisible() throws Exception {
+        String account = unique("initech");
+        AccountSnapshotV1 foreign = new AccountSnapshotV1("other-tenant", account, 1, 50, 1,
+                Map.of("sales", 1L), Instant.parse("2026-11-20T10:00:00Z"), List.of());
+        RecordMetadata sent = send(Topics.ACCOUNT_SNAPSHOTS, null, EventKeys.account("other-tenant", account),
+                EventJson.write(foreign));
+        String marker = sendMarkerAfter(sent.partition());
+
+        awaitJourney(marker, json -> true);
+        assertThat(mongo.getDatabase("tandem_designer").getCollection("account_journeys")
+                .countDocuments(Filters.eq("_id", EventKeys.account("other-tenant", account)))).isEqualTo(1);
+        journey(account).statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void poisonSnapshotIsDeadLetteredAndLaterRecordsAreStillProjected() throws Exception {
+        String poisonId = unique("poison");
+        RecordMetadata poison = send(Topics.ACCOUNT_SNAPSHOTS, null, EventKeys.account(TENANT, poisonId),
+                "this is not JSON " + poisonId);
+        String after = sendMarkerAfter(poison.partition());
+
+        List<ConsumerRecord<String, String>> dead =
+                kafkaReader.recordsContaining(Topics.DLQ_DESIGNER_API, poisonId, PATIENCE);
+        assertThat(dead).hasSize(1);
+        assertThat(dead.get(0).key()).isEqualTo(EventKeys.account(TENANT, poisonId));
+        assertThat(header(dead.get(0), "dead-letter-reason")).contains("AccountSnapshotV1");
+        assertThat(header(dead.get(0), "dead-letter-topic")).isEqualTo(Topics.ACCOUNT_SNAPSHOTS);
+        awaitJourney(after, json -> true);
+    }
+
+    @Test
+    void snapshotWhoseKeyDisagreesWithItsBodyIsDeadLettered() throws Exception {
+        String account = unique("mismatch");
+        AccountSnapshotV1 snapshot = snapshot(account, 1, 5, List.of());
+        send(Topics.ACCOUNT_SNAPSHOTS, null, EventKeys.account("other-tenant", account), EventJson.write(snapshot));
+
+        assertThat(kafkaReader.recordsContaining(Topics.DLQ_DESIGNER_API, account, PATIENCE)).hasSize(1);
+        journey(account).statusCode(404);
+    }
+
+    @Test
+    void poisonContactIsDeadLetteredAndLaterContactsStillProjected() throws Exception {
+        String poisonKey = unique("c");
+        send(Topics.CONTACTS, null, EventKeys.contact(TENANT, poisonKey), "{broken " + poisonKey);
+        assertThat(kafkaReader.recordsContaining(Topics.DLQ_DESIGNER_API, poisonKey, PATIENCE)).hasSize(1);
+
+        String account = unique("hooli");
+        String contact = unique("c");
+        sendContact(profile(contact, "Ari Gold", "CTO"));
+        sendSnapshot(snapshot(account, 1, 20, List.of(member(contact, CommitteeRole.TECHNICAL_EVALUATOR, 0.5))));
+        awaitJourney(account, json -> "Ari Gold".equals(json.getString("committee[0].name")));
+    }
+
+    @Test
+    void contactTombstoneErasesTheProfileAndTheJoinedName() throws Exception {
+        String account = unique("umbrella");
+        String contact = unique("c");
+        sendContact(profile(contact, "Kim Park", "Head of Security"));
+        sendSnapshot(snapshot(account, 2, 40, List.of(member(contact, CommitteeRole.LEGAL_SECURITY, 0.9))));
+        awaitJourney(account, json -> "Kim Park".equals(json.getString("committee[0].name")));
+        Document profile = contacts().find(Filters.eq("_id", EventKeys.contact(TENANT, contact))).first();
+        assertThat(profile).isNotNull();
+        assertThat(profile.containsKey("email")).as("emails stay out of the sellers' read model").isFalse();
+
+        send(Topics.CONTACTS, null, EventKeys.contact(TENANT, contact), null);
+
+        awaitJourney(account, json -> json.getString("committee[0].name") == null);
+        journey(account).statusCode(200)
+                .body("committee[0].contactKey", equalTo(contact))
+                .body("committee[0].title", nullValue());
+        assertThat(contacts().countDocuments(Filters.eq("_id", EventKeys.contact(TENANT, contact)))).isZero();
+    }
+
+    private com.mongodb.client.MongoCollection<Document> contacts() {
+        return mongo.getDatabase("tandem_designer").getCollection("contacts");
+    }
+
+    /** Polls the journey without failing assertions (which would log every attempt) until it is ready. */
+    private static void awaitJourney(String account, Predicate<JsonPath> ready) {
+        await().atMost(PATIENCE).until(() -> {
+            Response response = given().when().get("/v1/accounts/{key}/journey", account);
+            return response.statusCode() == 200 && ready.test(response.jsonPath());
+        });
+    }
+
+    private static ValidatableResponse journey(String account) {
+        return given().when().get("/v1/accounts/{key}/journey", account).then();
+    }
+
+    private static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID();
+    }
+
+    private static AccountSnapshotV1 snapshot(String account, long version, int momentum,
+            List<AccountSnapshotV1.Member> committee) {
+        return new AccountSnapshotV1(TENANT, account, version, momentum, 7, Map.of("marketing", 4L, "sales", 3L),
+                Instant.parse("2026-11-20T10:15:30Z"), committee);
+    }
+
+    private static AccountSnapshotV1.Member member(String contactKey, CommitteeRole role, double engagement) {
+        return new AccountSnapshotV1.Member(contactKey, role, RoleSource.INFERRED, engagement, 2,
+                Instant.parse("2026-11-20T10:15:30Z"));
+    }
+
+    private static ContactProfileV1 profile(String contactKey, String name, String title) {
+        return new ContactProfileV1(TENANT, contactKey, contactKey + "@example.com", name, title,
+                Instant.parse("2026-11-20T09:00:00Z"));
+    }
+
+    private static RecordMetadata sendSnapshot(AccountSnapshotV1 snapshot) throws Exception {
+        return send(Topics.ACCOUNT_SNAPSHOTS, null, EventKeys.account(snapshot.tenantId(), snapshot.accountKey()),
+                EventJson.write(snapshot));
+    }
+
+    private static void sendContact(ContactProfileV1 profile) throws Exception {
+        send(Topics.CONTACTS, null, EventKeys.contact(profile.tenantId(), profile.contactKey()),
+                EventJson.write(profile));
+    }
+
+    /** A fresh account's snapshot on the given partition; visible once everything before it there was handled. */
+    private static String sendMarkerAfter(int partition) throws Exception {
+        String marker = unique("marker");
+        send(Topics.ACCOUNT_SNAPSHOTS, partition, EventKeys.account(TENANT, marker),
+                EventJson.write(snapshot(marker, 1, 1, List.of())));
+        return marker;
+    }
+
+    private static RecordMetadata send(String topic, Integer partition, String key, String value) throws Exception {
+        return producer.send(new ProducerRecord<>(topic, partition, key, value)).get(30, TimeUnit.SECONDS);
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}

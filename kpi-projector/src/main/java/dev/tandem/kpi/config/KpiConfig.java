@@ -1,0 +1,43 @@
+package dev.tandem.kpi.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** Settings of the KPI projector. */
+@ConfigMapping(prefix = "tandem.kpi")
+public interface KpiConfig {
+
+    Projection projection();
+
+    Retry retry();
+
+    interface Projection {
+        /** The MongoDB database of the KPI read model (application.properties ties it to quarkus.mongodb.database). */
+        @WithDefault("tandem_kpi")
+        String database();
+
+        /** How long start-up may wait for the read model's indexes before it fails. */
+        @WithDefault("30s")
+        Duration indexTimeout();
+
+        /** How often one event is re-read and re-applied when another writer changed its account meanwhile. */
+        @WithDefault("5")
+        int writeConflictRetries();
+    }
+
+    /**
+     * Retries of a record whose write failed for a transient reason (MongoDB unreachable, failover). Once they
+     * are spent the record is dead-lettered, so a partition never stops; malformed records are never retried.
+     */
+    interface Retry {
+        @WithDefault("3")
+        int maxAttempts();
+
+        @WithDefault("200ms")
+        Duration initialBackoff();
+
+        @WithDefault("5s")
+        Duration maxBackoff();
+    }
+}

@@ -1,0 +1,55 @@
+package dev.tandem.kpi.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.tandem.events.EventJson;
+import dev.tandem.events.JourneyEventV1;
+import dev.tandem.events.MalformedEventException;
+import dev.tandem.model.CommitteeRole;
+import dev.tandem.model.RoleSource;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class IncomingEventsTest {
+
+    private static String json(String tenant, long version, JourneyEventV1.Payload data) {
+        return EventJson.write(new JourneyEventV1(tenant + "/acme/" + version, tenant, "acme", version, Instant.EPOCH,
+                List.of(), data));
+    }
+
+    @Test
+    void readsAWellFormedEventWhoseKeyMatches() {
+        JourneyEventV1 event = IncomingEvents.journeyEvent("t1/acme",
+                json("t1", 3, new JourneyEventV1.MomentumShifted(10, 20)));
+        assertThat(event.accountVersion()).isEqualTo(3);
+        assertThat(event.data()).isEqualTo(new JourneyEventV1.MomentumShifted(10, 20));
+    }
+
+    @Test
+    void refusesWhatCanNeverBeApplied() {
+        String valid = json("t1", 3, new JourneyEventV1.MomentumShifted(10, 20));
+        assertThatThrownBy(() -> IncomingEvents.journeyEvent("t1/acme", "{nope"))
+                .isInstanceOf(MalformedEventException.class);
+        assertThatThrownBy(() -> IncomingEvents.journeyEvent("t1/acme", null))
+                .isInstanceOf(MalformedEventException.class);
+        assertThatThrownBy(() -> IncomingEvents.journeyEvent("t2/acme", valid))
+                .isInstanceOf(MalformedEventException.class).hasMessageContaining("key");
+        assertThatThrownBy(() -> IncomingEvents.journeyEvent("t1/acme",
+                json("t1", 0, new JourneyEventV1.MomentumShifted(10, 20))))
+                .isInstanceOf(MalformedEventException.class);
+        assertThatThrownBy(() -> IncomingEvents.journeyEvent("t1/acme",
+                json("t1", 1, new JourneyEventV1.CommitteeMemberAdded("c1", null, RoleSource.INFERRED))))
+                .isInstanceOf(MalformedEventException.class).hasMessageContaining("role");
+        assertThatThrownBy(() -> IncomingEvents.journeyEvent("t1/acme",
+                json("t1", 1, new JourneyEventV1.RoleAssigned(" ", null, CommitteeRole.BLOCKER, RoleSource.ASSIGNED))))
+                .isInstanceOf(MalformedEventException.class).hasMessageContaining("contactKey");
+        assertThatThrownBy(() -> IncomingEvents.journeyEvent("t1/acme",
+                json("t1", 1, new JourneyEventV1.MomentumShifted(10, 140))))
+                .isInstanceOf(MalformedEventException.class);
+        assertThatThrownBy(() -> IncomingEvents.journeyEvent("t1/acme",
+                valid.replace("MomentumShifted", "SomethingNobodyKnows")))
+                .as("an event kind this service does not know").isInstanceOf(MalformedEventException.class);
+    }
+}
