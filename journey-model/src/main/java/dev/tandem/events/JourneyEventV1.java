@@ -23,7 +23,8 @@ public record JourneyEventV1(
         long accountVersion,
         Instant occurredAt,
         List<String> causedBy,
-        @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.EXTERNAL_PROPERTY, property = "type")
+        @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.EXTERNAL_PROPERTY, property = "type",
+                defaultImpl = Unrecognized.class)
         Payload data) {
 
     public JourneyEventV1 {
@@ -46,7 +47,8 @@ public record JourneyEventV1(
         @JsonSubTypes.Type(value = RoleAssigned.class, name = RoleAssigned.TYPE),
         @JsonSubTypes.Type(value = MomentumShifted.class, name = MomentumShifted.TYPE)
     })
-    public sealed interface Payload permits TouchpointRecorded, CommitteeMemberAdded, RoleAssigned, MomentumShifted {
+    public sealed interface Payload
+            permits TouchpointRecorded, CommitteeMemberAdded, RoleAssigned, MomentumShifted, Unrecognized {
         String typeName();
     }
 
@@ -86,6 +88,19 @@ public record JourneyEventV1(
     /** The committee's momentum moved by at least one point. */
     public record MomentumShifted(int previousMomentum, int momentum) implements Payload {
         public static final String TYPE = "MomentumShifted";
+
+        @Override
+        public String typeName() {
+            return TYPE;
+        }
+    }
+
+    /**
+     * A kind this reader does not know yet (written by a newer producer). Consumers skip its content but still
+     * take its {@code accountVersion}, so adding a kind is a backward-compatible change.
+     */
+    public record Unrecognized() implements Payload {
+        public static final String TYPE = "Unrecognized";
 
         @Override
         public String typeName() {

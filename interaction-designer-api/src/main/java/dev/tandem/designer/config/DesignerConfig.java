@@ -10,7 +10,6 @@ public interface DesignerConfig {
 
     Projection projection();
 
-    Retry retry();
 
     interface Projection {
         /** The MongoDB database of the read model; application.properties ties it to quarkus.mongodb.database. */
@@ -22,18 +21,4 @@ public interface DesignerConfig {
         Duration indexTimeout();
     }
 
-    /**
-     * Retries of a record whose write failed for a transient reason (MongoDB unreachable, failover). Once they
-     * are spent the record is dead-lettered, so a partition never stops; malformed records are never retried.
-     */
-    interface Retry {
-        @WithDefault("3")
-        int maxAttempts();
-
-        @WithDefault("200ms")
-        Duration initialBackoff();
-
-        @WithDefault("5s")
-        Duration maxBackoff();
-    }
 }

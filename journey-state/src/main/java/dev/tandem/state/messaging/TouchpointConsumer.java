@@ -3,7 +3,7 @@ package dev.tandem.state.messaging;
 import dev.tandem.events.EventJson;
 import dev.tandem.events.MalformedEventException;
 import dev.tandem.events.TouchpointV1;
-import dev.tandem.state.config.StateConfig;
+import dev.tandem.support.messaging.TransientRetries;
 import dev.tandem.state.service.JourneyStateService;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,12 +26,12 @@ public class TouchpointConsumer {
     private static final Logger LOG = Logger.getLogger(TouchpointConsumer.class);
 
     private final JourneyStateService service;
-    private final StateConfig config;
+    private final TransientRetries retries;
     private final OutboxRelay relay;
 
-    public TouchpointConsumer(JourneyStateService service, StateConfig config, OutboxRelay relay) {
+    public TouchpointConsumer(JourneyStateService service, TransientRetries retries, OutboxRelay relay) {
         this.service = service;
-        this.config = config;
+        this.retries = retries;
         this.relay = relay;
     }
 
@@ -44,12 +44,7 @@ public class TouchpointConsumer {
             LOG.warnf("Poison touchpoint record sent to the dead-letter topic: %s", e.getMessage());
             return Uni.createFrom().failure(e);
         }
-        return service.apply(touchpoint)
-                .onFailure().invoke(e -> LOG.warnf("Touchpoint %s not applied yet, retrying: %s",
-                        touchpoint.eventId(), e.toString()))
-                .onFailure().retry()
-                .withBackOff(config.retry().initialBackoff(), config.retry().maxBackoff())
-                .indefinitely()
+        return retries.untilDone(service.apply(touchpoint), "Touchpoint " + touchpoint.eventId())
                 .invoke(outcome -> {
                     LOG.debugf("Touchpoint %s: %s", touchpoint.eventId(), outcome);
                     relay.wakeUp();

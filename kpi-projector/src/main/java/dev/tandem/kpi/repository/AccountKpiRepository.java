@@ -1,5 +1,6 @@
 package dev.tandem.kpi.repository;
 
+import dev.tandem.support.mongo.MongoErrors;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 

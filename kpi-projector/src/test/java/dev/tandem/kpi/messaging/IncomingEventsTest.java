@@ -48,8 +48,14 @@ class IncomingEventsTest {
         assertThatThrownBy(() -> IncomingEvents.journeyEvent("t1/acme",
                 json("t1", 1, new JourneyEventV1.MomentumShifted(10, 140))))
                 .isInstanceOf(MalformedEventException.class);
-        assertThatThrownBy(() -> IncomingEvents.journeyEvent("t1/acme",
-                valid.replace("MomentumShifted", "SomethingNobodyKnows")))
-                .as("an event kind this service does not know").isInstanceOf(MalformedEventException.class);
+    }
+
+    @Test
+    void aKindFromANewerProducerIsNotPoisonAndKeepsItsVersion() {
+        String newer = json("t1", 4, new JourneyEventV1.MomentumShifted(10, 20))
+                .replace("MomentumShifted", "SomethingNobodyKnows");
+        JourneyEventV1 event = IncomingEvents.journeyEvent("t1/acme", newer);
+        org.assertj.core.api.Assertions.assertThat(event.data()).isInstanceOf(JourneyEventV1.Unrecognized.class);
+        org.assertj.core.api.Assertions.assertThat(event.accountVersion()).isEqualTo(4);
     }
 }

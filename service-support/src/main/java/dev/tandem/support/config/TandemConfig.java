@@ -2,6 +2,7 @@ package dev.tandem.support.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 
 /** Settings every Tandem service shares. */
 @ConfigMapping(prefix = "tandem")
@@ -9,9 +10,24 @@ public interface TandemConfig {
 
     Tenant tenant();
 
+    Messaging messaging();
+
     interface Tenant {
         /** The tenant of every request until credentials carry one. */
         @WithDefault("dev")
         String developmentTenant();
+    }
+
+    interface Messaging {
+        Retry retry();
+
+        /** Back-off of a consumer's retries after a failure that may pass. */
+        interface Retry {
+            @WithDefault("200ms")
+            Duration initialBackoff();
+
+            @WithDefault("30s")
+            Duration maxBackoff();
+        }
     }
 }
