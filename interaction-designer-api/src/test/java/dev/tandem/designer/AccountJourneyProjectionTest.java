@@ -241,7 +241,7 @@ class AccountJourneyProjectionTest {
 
     private static AccountSnapshotV1.Member member(String contactKey, CommitteeRole role, double engagement) {
         return new AccountSnapshotV1.Member(contactKey, role, RoleSource.INFERRED, engagement, 2,
-                Instant.parse("2026-11-20T10:15:30Z"));
+                Instant.parse("2026-11-20T10:15:30Z"), null);
     }
 
     private static ContactProfileV1 profile(String contactKey, String name, String title) {

@@ -21,17 +21,32 @@ public record AccountSnapshotV1(
         List<Member> committee) {
 
     public AccountSnapshotV1 {
-        touchpointsBySource = Map.copyOf(touchpointsBySource);
+        // sorted, so the same state always serialises to the same bytes
+        touchpointsBySource = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(touchpointsBySource));
         committee = List.copyOf(committee);
     }
 
-    /** One member of the buying committee; engagement is as of the account's latest touchpoint. */
+    /**
+     * One member of the buying committee; engagement is as of the account's latest touchpoint.
+     *
+     * @param roleEvidence what the role rests on, so a late touchpoint cannot undo a newer title or assignment
+     */
     public record Member(
             String contactKey,
             CommitteeRole role,
             RoleSource roleSource,
             double engagement,
             long touchpointCount,
-            Instant lastEngagedAt) {
+            Instant lastEngagedAt,
+            RoleEvidence roleEvidence) {
+    }
+
+    /**
+     * The newest title-inferred role and the newest assigned role of a member, each with the event time and
+     * id of the touchpoint that set it (event id breaks ties of equal times). Assigned wins over inferred.
+     */
+    public record RoleEvidence(
+            CommitteeRole inferredRole, Instant inferredAt, String inferredBy,
+            CommitteeRole assignedRole, Instant assignedAt, String assignedBy) {
     }
 }

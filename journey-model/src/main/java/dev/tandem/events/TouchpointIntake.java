@@ -62,7 +62,9 @@ public final class TouchpointIntake {
         List<FieldError> errors = new ArrayList<>();
         for (ValidationMessage message : INPUT_SCHEMA.validate(item)) {
             String location = message.getInstanceLocation().toString();
-            if ("required".equals(message.getType()) && message.getProperty() != null) {
+            // these messages sit at the parent object; the field they name is the property
+            if (("required".equals(message.getType()) || "additionalProperties".equals(message.getType()))
+                    && message.getProperty() != null) {
                 location = location + "/" + message.getProperty();
             }
             errors.add(new FieldError(pointerPrefix + location, message.getError()));

@@ -26,7 +26,10 @@ public record TouchpointV1(
         Map<String, Object> properties) {
 
     public TouchpointV1 {
-        properties = properties == null ? Map.of() : Map.copyOf(properties);
+        // a null property value says nothing; dropping it keeps the map immutable and the record valid
+        properties = properties == null ? Map.of() : properties.entrySet().stream()
+                .filter(e -> e.getKey() != null && e.getValue() != null)
+                .collect(java.util.stream.Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     /** This touchpoint if every field the engine needs is there; a record without them can never be applied. */

@@ -36,11 +36,32 @@ public final class AccountJourney {
     private int momentum;
 
     private static final class Member {
-        CommitteeRole role;
-        RoleSource roleSource;
         double engagement;
         long touchpointCount;
         Instant lastEngagedAt;
+        // two last-writer-wins registers keyed by (event time, event id): independent of arrival order
+        CommitteeRole inferredRole;
+        Instant inferredAt;
+        String inferredBy;
+        CommitteeRole assignedRole;
+        Instant assignedAt;
+        String assignedBy;
+
+        CommitteeRole role() {
+            if (assignedRole != null) {
+                return assignedRole;
+            }
+            return inferredRole != null ? inferredRole : CommitteeRole.INFLUENCER;
+        }
+
+        RoleSource roleSource() {
+            return assignedRole != null ? RoleSource.ASSIGNED : RoleSource.INFERRED;
+        }
+
+        AccountSnapshotV1.RoleEvidence evidence() {
+            return new AccountSnapshotV1.RoleEvidence(inferredRole, inferredAt, inferredBy, assignedRole, assignedAt,
+                    assignedBy);
+        }
     }
 
     private AccountJourney(String tenantId, String accountKey, EngagementPolicy policy, RoleInference roles) {
@@ -65,11 +86,22 @@ public final class AccountJourney {
         journey.momentum = snapshot.momentum();
         for (AccountSnapshotV1.Member m : snapshot.committee()) {
             Member member = new Member();
-            member.role = m.role();
-            member.roleSource = m.roleSource();
             member.engagement = m.engagement();
             member.touchpointCount = m.touchpointCount();
             member.lastEngagedAt = m.lastEngagedAt();
+            AccountSnapshotV1.RoleEvidence evidence = m.roleEvidence();
+            if (evidence != null) {
+                member.inferredRole = evidence.inferredRole();
+                member.inferredAt = evidence.inferredAt();
+                member.inferredBy = evidence.inferredBy();
+                member.assignedRole = evidence.assignedRole();
+                member.assignedAt = evidence.assignedAt();
+                member.assignedBy = evidence.assignedBy();
+            } else if (m.roleSource() == RoleSource.ASSIGNED) {
+                member.assignedRole = m.role();
+            } else {
+                member.inferredRole = m.role();
+            }
             journey.members.put(m.contactKey(), member);
         }
         return journey;
@@ -101,26 +133,19 @@ public final class AccountJourney {
 
         if (touchpoint.contactKey() != null) {
             Member member = members.get(touchpoint.contactKey());
-            CommitteeRole inferred = roles.infer(touchpoint.contactTitle());
-            if (member == null) {
+            boolean added = member == null;
+            if (added) {
                 member = new Member();
-                member.role = inferred;
-                member.roleSource = RoleSource.INFERRED;
                 members.put(touchpoint.contactKey(), member);
-                facts.add(new CommitteeMemberAdded(touchpoint.contactKey(), inferred, RoleSource.INFERRED));
-            } else if (member.roleSource == RoleSource.INFERRED && touchpoint.contactTitle() != null
-                    && inferred != member.role) {
-                facts.add(new RoleAssigned(touchpoint.contactKey(), member.role, inferred, RoleSource.INFERRED));
-                member.role = inferred;
             }
-            assignedRole(touchpoint).ifPresent(role -> {
-                Member m = members.get(touchpoint.contactKey());
-                if (m.role != role || m.roleSource != RoleSource.ASSIGNED) {
-                    facts.add(new RoleAssigned(touchpoint.contactKey(), m.role, role, RoleSource.ASSIGNED));
-                    m.role = role;
-                    m.roleSource = RoleSource.ASSIGNED;
-                }
-            });
+            CommitteeRole roleBefore = member.role();
+            RoleSource sourceBefore = member.roleSource();
+            updateRoles(member, touchpoint);
+            if (added) {
+                facts.add(new CommitteeMemberAdded(touchpoint.contactKey(), member.role(), member.roleSource()));
+            } else if (member.role() != roleBefore || member.roleSource() != sourceBefore) {
+                facts.add(new RoleAssigned(touchpoint.contactKey(), roleBefore, member.role(), member.roleSource()));
+            }
             member.engagement += policy.decay(contribution, Duration.between(touchpoint.occurredAt(), asOf));
             member.touchpointCount++;
             if (member.lastEngagedAt == null || touchpoint.occurredAt().isAfter(member.lastEngagedAt)) {
@@ -129,12 +154,36 @@ public final class AccountJourney {
         }
 
         int previous = momentum;
-        momentum = Momentum.of(members.values().stream().map(m -> new Momentum.Input(m.role, m.engagement)).toList(),
+        momentum = Momentum.of(members.values().stream().map(m -> new Momentum.Input(m.role(), m.engagement)).toList(),
                 policy);
         if (momentum != previous) {
             facts.add(new MomentumShifted(previous, momentum));
         }
         return facts.stream().map(fact -> envelope(fact, touchpoint)).toList();
+    }
+
+    /** A touchpoint's title and assignment count only if no newer one (by event time, then id) set them. */
+    private void updateRoles(Member member, TouchpointV1 touchpoint) {
+        if (touchpoint.contactTitle() != null && !touchpoint.contactTitle().isBlank()
+                && isNewer(touchpoint, member.inferredAt, member.inferredBy)) {
+            member.inferredRole = roles.infer(touchpoint.contactTitle());
+            member.inferredAt = touchpoint.occurredAt();
+            member.inferredBy = touchpoint.eventId();
+        }
+        Optional<CommitteeRole> assigned = assignedRole(touchpoint);
+        if (assigned.isPresent() && isNewer(touchpoint, member.assignedAt, member.assignedBy)) {
+            member.assignedRole = assigned.get();
+            member.assignedAt = touchpoint.occurredAt();
+            member.assignedBy = touchpoint.eventId();
+        }
+    }
+
+    private static boolean isNewer(TouchpointV1 touchpoint, Instant setAt, String setBy) {
+        if (setAt == null) {
+            return true;
+        }
+        int byTime = touchpoint.occurredAt().compareTo(setAt);
+        return byTime > 0 || (byTime == 0 && (setBy == null || touchpoint.eventId().compareTo(setBy) > 0));
     }
 
     private static Optional<CommitteeRole> assignedRole(TouchpointV1 touchpoint) {
@@ -167,8 +216,9 @@ public final class AccountJourney {
 
     public AccountSnapshotV1 snapshot() {
         List<AccountSnapshotV1.Member> committee = members.entrySet().stream()
-                .map(e -> new AccountSnapshotV1.Member(e.getKey(), e.getValue().role, e.getValue().roleSource,
-                        e.getValue().engagement, e.getValue().touchpointCount, e.getValue().lastEngagedAt))
+                .map(e -> new AccountSnapshotV1.Member(e.getKey(), e.getValue().role(), e.getValue().roleSource(),
+                        e.getValue().engagement, e.getValue().touchpointCount, e.getValue().lastEngagedAt,
+                        e.getValue().evidence()))
                 .toList();
         return new AccountSnapshotV1(tenantId, accountKey, version, momentum, touchpointCount, touchpointsBySource,
                 asOf, committee);

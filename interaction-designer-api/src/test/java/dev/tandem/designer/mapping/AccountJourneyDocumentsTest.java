@@ -18,7 +18,7 @@ class AccountJourneyDocumentsTest {
         Instant last = Instant.parse("2026-11-20T10:15:30Z");
         AccountSnapshotV1 snapshot = new AccountSnapshotV1("t1", "acme", 7, 42, 9, Map.of("sales", 9L), last,
                 List.of(new AccountSnapshotV1.Member("c1", CommitteeRole.TECHNICAL_EVALUATOR, RoleSource.ASSIGNED,
-                        1.75, 3, last)));
+                        1.75, 3, last, null)));
 
         Document fields = AccountJourneyDocuments.fieldsOf(snapshot, Instant.EPOCH);
         ProjectedJourney journey = AccountJourneyDocuments.fromDocument(fields);

@@ -1,0 +1,245 @@
+package dev.tandem.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.ValidationMessage;
+import dev.tandem.model.AccountJourney;
+import dev.tandem.model.CommitteeRole;
+import dev.tandem.model.ContactKeys;
+import dev.tandem.model.Direction;
+import dev.tandem.model.EngagementPolicy;
+import dev.tandem.model.RoleInference;
+import dev.tandem.model.RoleSource;
+import dev.tandem.model.TouchpointSource;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The wire contracts: what {@link EventJson#write} produces for each record validates against its JSON Schema
+ * (loaded exactly as ingest loads the input schema), and broken instances do not.
+ */
+class SchemaContractTest {
+
+    private static final JsonSchema TOUCHPOINT = TouchpointIntake.loadSchema("/schemas/touchpoint.v1.json");
+    private static final JsonSchema CONTACT_PROFILE = TouchpointIntake.loadSchema("/schemas/contact-profile.v1.json");
+    private static final JsonSchema JOURNEY_EVENT = TouchpointIntake.loadSchema("/schemas/journey-event.v1.json");
+    private static final JsonSchema ACCOUNT_SNAPSHOT = TouchpointIntake.loadSchema("/schemas/account-snapshot.v1.json");
+
+    private static final Instant NOW = Instant.parse("2026-11-23T12:00:00Z");
+    private static final ContactKeys KEYS = new ContactKeys("contract-test-secret-0123456789");
+    private static final TouchpointIntake INTAKE = new TouchpointIntake(KEYS);
+
+    private static final List<TouchpointV1> TOUCHPOINTS = new ArrayList<>();
+    private static final List<ContactProfileV1> PROFILES = new ArrayList<>();
+    private static final List<JourneyEventV1> EVENTS = new ArrayList<>();
+    private static final List<AccountSnapshotV1> SNAPSHOTS = new ArrayList<>();
+
+    /** A small story through the real intake and aggregate, so every kind of event is produced for real. */
+    @BeforeAll
+    static void produceEveryKindOfRecord() throws Exception {
+        List<String> inputs = List.of("""
+                {"eventId": "evt-1", "accountKey": "northwind", "type": "webinar.attended", "source": "marketing",
+                 "occurredAt": "2026-11-20T15:00:00Z",
+                 "contact": {"email": "Maria.Chen@northwind.com", "name": "Maria Chen", "title": "CFO"},
+                 "properties": {"webinar": "Q4", "minutes": 42, "tags": ["a"], "utm": {"campaign": "x"}}}""", """
+                {"eventId": "evt-2", "accountKey": "northwind", "type": "web.visited", "source": "marketing",
+                 "occurredAt": "2026-11-20T16:00:00.250+01:00"}""", """
+                {"eventId": "evt-3", "accountKey": "northwind", "type": "meeting.held", "source": "sales",
+                 "occurredAt": "2026-11-21T10:00:00Z",
+                 "contact": {"email": "li.wong@northwind.com", "title": "Marketing Manager"}}""", """
+                {"eventId": "evt-4", "accountKey": "northwind", "type": "role.assigned", "source": "sales",
+                 "occurredAt": "2026-11-21T11:00:00Z",
+                 "contact": {"email": "li.wong@northwind.com"}, "properties": {"role": "champion"}}""", """
+                {"eventId": "evt-5", "accountKey": "northwind", "type": "email.clicked", "source": "marketing",
+                 "occurredAt": "2026-11-22T08:00:00Z",
+                 "contact": {"email": "maria.chen@northwind.com", "title": "Procurement Lead"}}""");
+        AccountJourney journey = AccountJourney.start("t1", "northwind", EngagementPolicy.defaults(),
+                RoleInference.defaults());
+        SNAPSHOTS.add(journey.snapshot());
+        for (String text : inputs) {
+            JsonNode item = EventJson.mapper().readTree(text);
+            assertThat(INTAKE.validate(item, "", NOW)).isEmpty();
+            TouchpointInput input = EventJson.mapper().treeToValue(item, TouchpointInput.class);
+            TouchpointV1 touchpoint = INTAKE.toTouchpoint(input, "t1", NOW);
+            TOUCHPOINTS.add(touchpoint);
+            ContactProfileV1 profile = INTAKE.toContactProfile(input, "t1", NOW);
+            if (profile != null) {
+                PROFILES.add(profile);
+            }
+            EVENTS.addAll(journey.apply(touchpoint));
+            SNAPSHOTS.add(journey.snapshot());
+        }
+    }
+
+    private static Set<String> errors(JsonSchema schema, Object record) throws Exception {
+        return errors(schema, EventJson.mapper().readTree(EventJson.write(record)));
+    }
+
+    private static Set<String> errors(JsonSchema schema, JsonNode json) {
+        return schema.validate(json).stream()
+                .map(ValidationMessage::toString)
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    private static ObjectNode tree(Object record) throws Exception {
+        return (ObjectNode) EventJson.mapper().readTree(EventJson.write(record));
+    }
+
+    @Test
+    void theStoryProducesEveryJourneyEventType() {
+        assertThat(EVENTS).extracting(JourneyEventV1::type).containsAll(journeyEventTypes());
+        assertThat(TOUCHPOINTS).anyMatch(t -> t.contactKey() == null).anyMatch(t -> t.contactKey() != null);
+        assertThat(PROFILES).anyMatch(p -> p.name() == null).anyMatch(p -> p.name() != null);
+    }
+
+    @Test
+    void everyJourneyEventMatchesItsSchema() throws Exception {
+        for (JourneyEventV1 event : EVENTS) {
+            assertThat(errors(JOURNEY_EVENT, event)).as(EventJson.write(event)).isEmpty();
+        }
+    }
+
+    @Test
+    void everyTouchpointMatchesItsSchema() throws Exception {
+        for (TouchpointV1 touchpoint : TOUCHPOINTS) {
+            assertThat(errors(TOUCHPOINT, touchpoint)).as(EventJson.write(touchpoint)).isEmpty();
+        }
+    }
+
+    @Test
+    void everyContactProfileMatchesItsSchema() throws Exception {
+        for (ContactProfileV1 profile : PROFILES) {
+            assertThat(errors(CONTACT_PROFILE, profile)).as(EventJson.write(profile)).isEmpty();
+        }
+    }
+
+    @Test
+    void everySnapshotMatchesItsSchemaFromTheEmptyAccountOn() throws Exception {
+        assertThat(SNAPSHOTS.get(0).lastTouchpointAt()).isNull();
+        for (AccountSnapshotV1 snapshot : SNAPSHOTS) {
+            assertThat(errors(ACCOUNT_SNAPSHOT, snapshot)).as(EventJson.write(snapshot)).isEmpty();
+        }
+    }
+
+    @Test
+    void theSchemaNamesExactlyTheJourneyEventTypesTheCodeKnows() throws Exception {
+        JsonNode schema = EventJson.mapper().readTree(
+                SchemaContractTest.class.getResourceAsStream("/schemas/journey-event.v1.json"));
+        Set<String> inSchema = StreamSupport.stream(schema.at("/properties/type/enum").spliterator(), false)
+                .map(JsonNode::asText)
+                .collect(Collectors.toSet());
+        Set<String> withData = StreamSupport.stream(schema.at("/allOf").spliterator(), false)
+                .map(rule -> rule.at("/if/properties/type/const").asText())
+                .collect(Collectors.toSet());
+
+        assertThat(inSchema).isEqualTo(journeyEventTypes());
+        assertThat(withData).isEqualTo(journeyEventTypes());
+    }
+
+    @Test
+    void aJourneyEventWithoutAccountVersionFails() throws Exception {
+        ObjectNode broken = tree(EVENTS.get(0));
+        broken.remove("accountVersion");
+
+        assertThat(errors(JOURNEY_EVENT, broken)).singleElement().asString().contains("accountVersion");
+    }
+
+    @Test
+    void aJourneyEventOfAnUnknownTypeFails() throws Exception {
+        ObjectNode broken = tree(EVENTS.get(0));
+        broken.put("type", "DealTeleported");
+
+        assertThat(errors(JOURNEY_EVENT, broken)).isNotEmpty().anyMatch(e -> e.contains("/type"));
+    }
+
+    @Test
+    void aJourneyEventWhoseDataDoesNotFitItsTypeFails() throws Exception {
+        JourneyEventV1 memberAdded = EVENTS.stream().filter(e -> e.type().equals("CommitteeMemberAdded"))
+                .findFirst().orElseThrow();
+        ObjectNode broken = tree(memberAdded);
+        broken.put("type", "MomentumShifted");
+
+        assertThat(errors(JOURNEY_EVENT, broken)).isNotEmpty().allMatch(e -> e.contains("/data"));
+    }
+
+    @Test
+    void aJourneyEventWithAMomentumAbove100OrAVersionOfZeroFails() throws Exception {
+        ObjectNode momentum = tree(new JourneyEventV1("t1/a/1", "t1", "a", 1, NOW, List.of("e"),
+                new JourneyEventV1.MomentumShifted(99, 101)));
+        assertThat(errors(JOURNEY_EVENT, momentum)).singleElement().asString().contains("/data/momentum");
+
+        ObjectNode version = tree(EVENTS.get(0));
+        version.put("accountVersion", 0);
+        assertThat(errors(JOURNEY_EVENT, version)).singleElement().asString().contains("/accountVersion");
+    }
+
+    @Test
+    void aTouchpointCarryingAnEmailInsteadOfAContactKeyFails() throws Exception {
+        ObjectNode leaky = tree(TOUCHPOINTS.get(0));
+        leaky.put("contactKey", "maria.chen@northwind.com");
+        assertThat(errors(TOUCHPOINT, leaky)).isNotEmpty().allMatch(e -> e.contains("/contactKey"));
+
+        ObjectNode extra = tree(TOUCHPOINTS.get(0));
+        extra.put("contactEmail", "maria.chen@northwind.com");
+        assertThat(errors(TOUCHPOINT, extra)).isNotEmpty();
+    }
+
+    @Test
+    void aTouchpointWithoutDirectionOrWithAnUnknownSourceFails() throws Exception {
+        ObjectNode noDirection = tree(TOUCHPOINTS.get(0));
+        noDirection.remove("direction");
+        assertThat(errors(TOUCHPOINT, noDirection)).singleElement().asString().contains("direction");
+
+        ObjectNode badSource = tree(TOUCHPOINTS.get(0));
+        badSource.put("source", "crm");
+        assertThat(errors(TOUCHPOINT, badSource)).singleElement().asString().contains("/source");
+    }
+
+    @Test
+    void aSnapshotWithAnUnknownRoleOrSourceFails() throws Exception {
+        ObjectNode badRole = tree(SNAPSHOTS.get(SNAPSHOTS.size() - 1));
+        ((ObjectNode) badRole.get("committee").get(0)).put("role", "king");
+        assertThat(errors(ACCOUNT_SNAPSHOT, badRole)).singleElement().asString().contains("/committee/0/role");
+
+        ObjectNode badSource = tree(new AccountSnapshotV1("t1", "a", 1, 0, 1, Map.of("fax", 1L), NOW, List.of()));
+        assertThat(errors(ACCOUNT_SNAPSHOT, badSource)).isNotEmpty();
+    }
+
+    @Test
+    void aContactProfileWithoutEmailFails() throws Exception {
+        ObjectNode broken = tree(new ContactProfileV1("t1", KEYS.keyOf("t1", "a@b.com"), "a@b.com", null, null, NOW));
+        broken.putNull("email");
+        assertThat(errors(CONTACT_PROFILE, broken)).singleElement().asString().contains("/email");
+    }
+
+    @Test
+    void aTouchpointRecordedForAnAccountLevelTouchpointHasANullContactKey() throws Exception {
+        JourneyEventV1 accountLevel = new JourneyEventV1("t1/a/1", "t1", "a", 1, NOW, List.of("e"),
+                new JourneyEventV1.TouchpointRecorded("e", "ad.clicked", TouchpointSource.MARKETING,
+                        Direction.BUYER_INITIATED, null, 0.5));
+        assertThat(errors(JOURNEY_EVENT, accountLevel)).isEmpty();
+
+        JourneyEventV1 roleChange = new JourneyEventV1("t1/a/2", "t1", "a", 2, NOW, List.of("e"),
+                new JourneyEventV1.RoleAssigned(KEYS.keyOf("t1", "a@b.com"), CommitteeRole.END_USER,
+                        CommitteeRole.BLOCKER, RoleSource.ASSIGNED));
+        assertThat(errors(JOURNEY_EVENT, roleChange)).isEmpty();
+    }
+
+    private static Set<String> journeyEventTypes() {
+        JsonSubTypes subTypes = JourneyEventV1.Payload.class.getAnnotation(JsonSubTypes.class);
+        return Arrays.stream(subTypes.value()).map(JsonSubTypes.Type::name).collect(Collectors.toSet());
+    }
+}

@@ -1,0 +1,56 @@
+package dev.tandem.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.NullSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ContactKeysTest {
+
+    private static final String SECRET = "a-secret-of-32-characters-length";
+    private final ContactKeys keys = new ContactKeys(SECRET);
+
+    @Test
+    void theKeyIsStableForOneSecretAndLooksPseudonymous() {
+        String key = keys.keyOf("t1", "maria.chen@northwind.com");
+
+        assertThat(new ContactKeys(SECRET).keyOf("t1", "maria.chen@northwind.com")).isEqualTo(key);
+        assertThat(key).matches("c_[0-9a-f]{24}").doesNotContain("maria").doesNotContain("northwind");
+    }
+
+    @Test
+    void theSamePersonHasADifferentKeyInAnotherTenant() {
+        assertThat(keys.keyOf("t1", "maria.chen@northwind.com"))
+                .isNotEqualTo(keys.keyOf("t2", "maria.chen@northwind.com"));
+    }
+
+    @Test
+    void differentPeopleAndDifferentSecretsGiveDifferentKeys() {
+        assertThat(keys.keyOf("t1", "maria.chen@northwind.com")).isNotEqualTo(keys.keyOf("t1", "li.wong@northwind.com"));
+        assertThat(new ContactKeys("another-secret-of-enough-length").keyOf("t1", "maria.chen@northwind.com"))
+                .isNotEqualTo(keys.keyOf("t1", "maria.chen@northwind.com"));
+    }
+
+    @Test
+    void emailCaseAndSurroundingWhitespaceDoNotMatter() {
+        String key = keys.keyOf("t1", "maria.chen@northwind.com");
+
+        assertThat(keys.keyOf("t1", "Maria.Chen@Northwind.COM")).isEqualTo(key);
+        assertThat(keys.keyOf("t1", "  maria.chen@northwind.com\t")).isEqualTo(key);
+    }
+
+    @ParameterizedTest
+    @NullSource
+    @ValueSource(strings = {"", "short", "fifteen-chars!!"})
+    void aSecretShorterThan16CharactersIsRefused(String secret) {
+        assertThatThrownBy(() -> new ContactKeys(secret)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aSecretOf16CharactersIsEnough() {
+        assertThat(new ContactKeys("sixteen-chars!!!").keyOf("t1", "a@b.com")).startsWith("c_");
+    }
+}
