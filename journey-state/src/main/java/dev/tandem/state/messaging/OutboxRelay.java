@@ -21,7 +21,8 @@ import org.jboss.logging.Logger;
 /**
  * Publishes committed outbox rows in id order (so each account's records keep their order on its partition)
  * and deletes them once the broker acknowledged all of a round. A crash between the two publishes a round
- * again: at-least-once, which the projections absorb by their {@code accountVersion} guard.
+ * again: at-least-once, which the projections absorb by their {@code accountVersion} guard. One replica at a
+ * time relays (a PostgreSQL advisory lock), so replicas never interleave one account's records.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -46,8 +47,11 @@ public class OutboxRelay {
         this.config = config;
     }
 
-    /** Safety net: relays what no wake-up announced (e.g. rows left by a crash before publishing). */
-    @Scheduled(every = "${tandem.state.outbox.poll-interval:1s}", delayed = "1s",
+    /**
+     * Safety net: relays what no wake-up announced (e.g. rows left by a crash before publishing). It starts a
+     * few seconds after boot, once the messaging channels are connected.
+     */
+    @Scheduled(every = "${tandem.state.outbox.poll-interval:1s}", delayed = "${tandem.state.outbox.start-delay:5s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduledRound() {
         wakeUp();
@@ -86,25 +90,33 @@ public class OutboxRelay {
         });
     }
 
-    /** Publishes the oldest rows and deletes them; answers how many were published. */
+    /**
+     * Publishes the oldest rows and deletes them, in one transaction holding the relay lock, so that with
+     * several replicas only one relays at a time and each account's records leave in order. Answers how many
+     * were published (0 when another replica holds the lock).
+     */
     private Uni<Integer> round(Context context) {
-        return sessions.withSession(session -> repository.oldestOutboxRecords(session, config.outbox().batchSize()))
-                .chain(rows -> rows.isEmpty()
+        return sessions.withTransaction(session -> repository.tryRelayLock(session).chain(locked -> !locked
+                ? Uni.createFrom().item(0)
+                : repository.oldestOutboxRecords(session, config.outbox().batchSize()).chain(rows -> rows.isEmpty()
                         ? Uni.createFrom().item(0)
-                        : publishThenDelete(rows, context).replaceWith(rows.size()));
+                        : publish(rows, context)
+                                .chain(() -> repository.deleteOutboxRecords(session, ids(rows)))
+                                .replaceWith(rows.size()))));
     }
 
-    private Uni<Void> publishThenDelete(List<OutboxRecordEntity> rows, Context context) {
+    private static List<Long> ids(List<OutboxRecordEntity> rows) {
+        return rows.stream().map(row -> row.id).toList();
+    }
+
+    private Uni<Void> publish(List<OutboxRecordEntity> rows, Context context) {
         List<Uni<Void>> acks = rows.stream()
                 .map(row -> out.sendMessage(CloudEventMessages.keyed(row.topic, row.recordKey, row.payload, row.ceId,
                         row.ceType, SOURCE, row.occurredAt)))
                 .toList();
-        List<Long> ids = rows.stream().map(row -> row.id).toList();
         return Uni.join().all(acks).andFailFast()
-                // acknowledgements arrive on a Kafka thread; Hibernate Reactive must go on on its Vert.x context
+                // acknowledgements arrive on a Kafka thread; the Hibernate Reactive session lives on its Vert.x context
                 .emitOn(command -> context.runOnContext(ignored -> command.run()))
-                .chain(() -> sessions.withTransaction(session -> repository.deleteOutboxRecords(session, ids)))
-                .invoke(deleted -> LOG.debugf("Relayed %d outbox records", deleted))
                 .replaceWithVoid();
     }
 }

@@ -33,6 +33,16 @@ public class JourneyStateRepository {
         return session.persistAll(entities.toArray());
     }
 
+    /** Arbitrary but fixed key of the advisory lock that makes one replica at a time the outbox relay. */
+    private static final long RELAY_LOCK_KEY = 0x7A4D_0001L;
+
+    /** Takes the relay lock for the rest of the transaction; false if another replica holds it. */
+    public Uni<Boolean> tryRelayLock(Mutiny.Session session) {
+        return session.createNativeQuery("SELECT pg_try_advisory_xact_lock(:key)", Boolean.class)
+                .setParameter("key", RELAY_LOCK_KEY)
+                .getSingleResult();
+    }
+
     public Uni<List<OutboxRecordEntity>> oldestOutboxRecords(Mutiny.Session session, int limit) {
         return session.createSelectionQuery("from OutboxRecordEntity order by id", OutboxRecordEntity.class)
                 .setMaxResults(limit)
