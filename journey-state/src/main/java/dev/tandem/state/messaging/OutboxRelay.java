@@ -4,12 +4,14 @@ import dev.tandem.state.config.StateConfig;
 import dev.tandem.state.repository.JourneyStateRepository;
 import dev.tandem.state.repository.OutboxRecordEntity;
 import dev.tandem.support.messaging.CloudEventMessages;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.net.URI;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -36,6 +38,7 @@ public class OutboxRelay {
     private final StateConfig config;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean pending = new AtomicBoolean();
+    private volatile boolean stopping;
 
     public OutboxRelay(Mutiny.SessionFactory sessions, JourneyStateRepository repository,
             @Channel("outbox-out") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 8192)
@@ -65,6 +68,9 @@ public class OutboxRelay {
      * round picks the rows up.
      */
     public void wakeUp() {
+        if (stopping) {
+            return;
+        }
         pending.set(true);
         Context context = Vertx.currentContext();
         if (context != null && running.compareAndSet(false, true)) {
@@ -72,7 +78,16 @@ public class OutboxRelay {
         }
     }
 
+    /** Rows left now are relayed after the restart; a round started against a closing pool would only fail. */
+    void stop(@Observes ShutdownEvent event) {
+        stopping = true;
+    }
+
     private void runRounds(Context context) {
+        if (stopping) {
+            running.set(false);
+            return;
+        }
         pending.set(false);
         round(context).subscribe().with(published -> {
             if (published >= config.outbox().batchSize() || pending.get()) {
