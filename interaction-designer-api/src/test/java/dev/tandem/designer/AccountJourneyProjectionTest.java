@@ -28,19 +28,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -55,26 +48,16 @@ class AccountJourneyProjectionTest {
 
     private static final String TENANT = "dev";
     private static final Duration PATIENCE = Duration.ofSeconds(30);
-    private static KafkaProducer<String, String> producer;
-
-    private final KafkaTestClient kafkaReader =
+    private static final KafkaTestClient KAFKA =
             new KafkaTestClient(TandemInfrastructureResource.infrastructure().kafkaBootstrapServers());
+
 
     @Inject
     MongoClient mongo;
 
-    @BeforeAll
-    static void startProducer() {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                TandemInfrastructureResource.infrastructure().kafkaBootstrapServers());
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
-    }
-
     @AfterAll
-    static void stopProducer() {
-        producer.close();
+    static void closeKafka() {
+        KAFKA.close();
     }
 
     @Test
@@ -125,7 +108,7 @@ class AccountJourneyProjectionTest {
         awaitJourney(marker, json -> true);
         journey(account).body("version", equalTo(5)).body("momentum", equalTo(70))
                 .body("committee[0].contactKey", equalTo(contact));
-        assertThat(kafkaReader.readUntil(Topics.DLQ_DESIGNER_API, record -> false, Duration.ofSeconds(2)))
+        assertThat(KAFKA.readUntil(Topics.DLQ_DESIGNER_API, record -> false, Duration.ofSeconds(2)))
                 .as("a stale snapshot is skipped, not dead-lettered")
                 .noneMatch(record -> record.value() != null && record.value().contains(account));
     }
@@ -162,7 +145,7 @@ class AccountJourneyProjectionTest {
         String after = sendMarkerAfter(poison.partition());
 
         List<ConsumerRecord<String, String>> dead =
-                kafkaReader.recordsContaining(Topics.DLQ_DESIGNER_API, poisonId, PATIENCE);
+                KAFKA.recordsContaining(Topics.DLQ_DESIGNER_API, poisonId, PATIENCE);
         assertThat(dead).hasSize(1);
         assertThat(dead.get(0).key()).isEqualTo(EventKeys.account(TENANT, poisonId));
         assertThat(header(dead.get(0), "dead-letter-reason")).contains("AccountSnapshotV1");
@@ -176,7 +159,7 @@ class AccountJourneyProjectionTest {
         AccountSnapshotV1 snapshot = snapshot(account, 1, 5, List.of());
         send(Topics.ACCOUNT_SNAPSHOTS, null, EventKeys.account("other-tenant", account), EventJson.write(snapshot));
 
-        assertThat(kafkaReader.recordsContaining(Topics.DLQ_DESIGNER_API, account, PATIENCE)).hasSize(1);
+        assertThat(KAFKA.recordsContaining(Topics.DLQ_DESIGNER_API, account, PATIENCE)).hasSize(1);
         journey(account).statusCode(404);
     }
 
@@ -184,7 +167,7 @@ class AccountJourneyProjectionTest {
     void poisonContactIsDeadLetteredAndLaterContactsStillProjected() throws Exception {
         String poisonKey = unique("c");
         send(Topics.CONTACTS, null, EventKeys.contact(TENANT, poisonKey), "{broken " + poisonKey);
-        assertThat(kafkaReader.recordsContaining(Topics.DLQ_DESIGNER_API, poisonKey, PATIENCE)).hasSize(1);
+        assertThat(KAFKA.recordsContaining(Topics.DLQ_DESIGNER_API, poisonKey, PATIENCE)).hasSize(1);
 
         String account = unique("hooli");
         String contact = unique("c");
@@ -268,7 +251,7 @@ class AccountJourneyProjectionTest {
     }
 
     private static RecordMetadata send(String topic, Integer partition, String key, String value) throws Exception {
-        return producer.send(new ProducerRecord<>(topic, partition, key, value)).get(30, TimeUnit.SECONDS);
+        return KAFKA.send(topic, partition, key, value);
     }
 
     private static String header(ConsumerRecord<String, String> record, String name) {

@@ -24,18 +24,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -51,23 +44,13 @@ class KpiProjectionTest {
     private static final String TENANT = "dev";
     private static final Duration PATIENCE = Duration.ofSeconds(30);
     private static final Instant START = Instant.parse("2026-11-20T10:00:00Z");
-    private static KafkaProducer<String, String> producer;
-
-    private final KafkaTestClient kafkaReader =
+    private static final KafkaTestClient KAFKA =
             new KafkaTestClient(TandemInfrastructureResource.infrastructure().kafkaBootstrapServers());
 
-    @BeforeAll
-    static void startProducer() {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                TandemInfrastructureResource.infrastructure().kafkaBootstrapServers());
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
-    }
 
     @AfterAll
-    static void stopProducer() {
-        producer.close();
+    static void closeKafka() {
+        KAFKA.close();
     }
 
     @Test
@@ -190,7 +173,7 @@ class KpiProjectionTest {
                 EventJson.write(event(account, 1, touchpoint(TouchpointSource.CUSTOMER_SUCCESS))));
 
         List<ConsumerRecord<String, String>> dead =
-                kafkaReader.recordsContaining(Topics.DLQ_KPI_PROJECTOR, poisonId, PATIENCE);
+                KAFKA.recordsContaining(Topics.DLQ_KPI_PROJECTOR, poisonId, PATIENCE);
         assertThat(dead).hasSize(1);
         assertThat(dead.get(0).key()).isEqualTo(EventKeys.account(TENANT, poisonId));
         assertThat(header(dead.get(0), "dead-letter-reason")).contains("JourneyEventV1");
@@ -217,8 +200,7 @@ class KpiProjectionTest {
     }
 
     private static RecordMetadata send(Integer partition, String key, String value) throws Exception {
-        return producer.send(new ProducerRecord<>(Topics.JOURNEY_EVENTS, partition, key, value))
-                .get(30, TimeUnit.SECONDS);
+        return KAFKA.send(Topics.JOURNEY_EVENTS, partition, key, value);
     }
 
     /** Polls without failing assertions (which would log every attempt) until the account reached the version. */

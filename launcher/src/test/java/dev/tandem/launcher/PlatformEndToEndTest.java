@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tandem.events.EventJson;
 import dev.tandem.events.Topics;
+import dev.tandem.infra.KafkaTestClient;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -193,10 +194,10 @@ class PlatformEndToEndTest {
         assertThat(json(refusedArray).path("errors")).noneMatch(error -> error.path("field").asText().startsWith("/0"));
 
         String kafka = platform.infrastructure().kafkaBootstrapServers();
-        List<String> touchpoints = TopicReader.readAll(kafka, Topics.TOUCHPOINTS);
+        List<String> touchpoints = readAll(kafka, Topics.TOUCHPOINTS);
         assertThat(touchpoints).as("the valid touchpoint sent just before is there").anyMatch(r -> r.contains(good));
         assertThat(touchpoints).noneMatch(r -> r.contains(bad) || r.contains(neighbour) || r.contains("nosource-" + run));
-        List<String> contacts = TopicReader.readAll(kafka, Topics.CONTACTS);
+        List<String> contacts = readAll(kafka, Topics.CONTACTS);
         assertThat(contacts).anyMatch(r -> r.contains("good-" + run + "@"));
         assertThat(contacts).noneMatch(r -> r.contains("bad-" + run + "@") || r.contains("neighbour-" + run + "@"));
     }
@@ -336,6 +337,12 @@ class PlatformEndToEndTest {
         @Override
         public void serviceExited(ServiceDefinition service, int exitCode, Path logFile) {
             LOG.warn("{} exited with code {}; see {}", service.name(), exitCode, logFile);
+        }
+    }
+
+    private static List<String> readAll(String bootstrapServers, String topic) {
+        try (KafkaTestClient client = new KafkaTestClient(bootstrapServers)) {
+            return client.readToEnd(topic).stream().map(KafkaTestClient::describe).toList();
         }
     }
 }

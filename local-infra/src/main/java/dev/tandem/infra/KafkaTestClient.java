@@ -1,8 +1,10 @@
 package dev.tandem.infra;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -14,30 +16,40 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * Plain Kafka clients for tests and tools: write a record, or read a topic from its beginning (no consumer
- * group, so no offsets are left behind) until the records wanted have arrived.
+ * Plain Kafka clients for tests and tools: write records (one producer, made on first use), or read a topic
+ * from its beginning without a consumer group, so no offsets are left behind.
  */
-public final class KafkaTestClient {
+public final class KafkaTestClient implements AutoCloseable {
 
     private final String bootstrapServers;
+    private KafkaProducer<String, String> producer;
 
     public KafkaTestClient(String bootstrapServers) {
         this.bootstrapServers = bootstrapServers;
     }
 
     /** Sends one record and waits for the broker's acknowledgement. */
-    public void send(String topic, String key, String value) {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        try (KafkaProducer<String, String> producer =
-                new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
-            producer.send(new ProducerRecord<>(topic, key, value)).get(30, TimeUnit.SECONDS);
+    public RecordMetadata send(String topic, String key, String value) {
+        return send(topic, null, key, value);
+    }
+
+    /** Sends one record to the given partition (null: by key) and waits for the acknowledgement. */
+    public synchronized RecordMetadata send(String topic, Integer partition, String key, String value) {
+        if (producer == null) {
+            Properties props = new Properties();
+            props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+            props.put(ProducerConfig.ACKS_CONFIG, "all");
+            producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
+        }
+        try {
+            return producer.send(new ProducerRecord<>(topic, partition, key, value)).get(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
@@ -52,17 +64,8 @@ public final class KafkaTestClient {
      */
     public List<ConsumerRecord<String, String>> readUntil(String topic,
             Predicate<ConsumerRecord<String, String>> until, Duration timeout) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         List<ConsumerRecord<String, String>> seen = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer =
-                new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
-                    .map(info -> new TopicPartition(topic, info.partition()))
-                    .toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
+        try (KafkaConsumer<String, String> consumer = consumerAtBeginning(topic)) {
             long deadline = System.nanoTime() + timeout.toNanos();
             boolean found = false;
             while (!found && System.nanoTime() < deadline) {
@@ -80,5 +83,56 @@ public final class KafkaTestClient {
         return readUntil(topic, r -> r.value() != null && r.value().contains(text), timeout).stream()
                 .filter(r -> r.value() != null && r.value().contains(text))
                 .toList();
+    }
+
+    /**
+     * Every record of {@code topic} up to the end offsets of the moment of the call, so "not there" means not
+     * there rather than "not seen within a timeout".
+     */
+    public List<ConsumerRecord<String, String>> readToEnd(String topic) {
+        List<ConsumerRecord<String, String>> records = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = consumerAtBeginning(topic)) {
+            Map<TopicPartition, Long> end = consumer.endOffsets(consumer.assignment());
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (!end.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue())) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("could not read " + topic + " to its end " + end);
+                }
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+            }
+        }
+        return records;
+    }
+
+    /** A record as one line of text (key, value and headers), so a search finds an id wherever it was put. */
+    public static String describe(ConsumerRecord<String, String> record) {
+        StringBuilder text = new StringBuilder("key=").append(record.key()).append(" value=").append(record.value());
+        for (Header header : record.headers()) {
+            text.append(' ').append(header.key()).append('=')
+                    .append(header.value() == null ? "" : new String(header.value(), StandardCharsets.UTF_8));
+        }
+        return text.toString();
+    }
+
+    private KafkaConsumer<String, String> consumerAtBeginning(String topic) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        KafkaConsumer<String, String> consumer =
+                new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer());
+        List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+                .map(info -> new TopicPartition(topic, info.partition()))
+                .toList();
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+        return consumer;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (producer != null) {
+            producer.close();
+            producer = null;
+        }
     }
 }
