@@ -1,0 +1,49 @@
+package dev.tandem.model.journey;
+
+import dev.tandem.model.CommitteeRole;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * When the committee last did something meaningful ({@link MeaningfulTouchpoints}), overall and per role.
+ * Both are maxima of event times, so they do not depend on the order touchpoints arrive in.
+ *
+ * @param lastMeaningfulTouchAt null when nothing meaningful happened yet
+ * @param lastMeaningfulTouchByRole only roles that had a meaningful touchpoint
+ */
+public record CommitteeActivity(Instant lastMeaningfulTouchAt, Map<CommitteeRole, Instant> lastMeaningfulTouchByRole) {
+
+    public CommitteeActivity {
+        EnumMap<CommitteeRole, Instant> copy = new EnumMap<>(CommitteeRole.class);
+        if (lastMeaningfulTouchByRole != null) {
+            copy.putAll(lastMeaningfulTouchByRole);
+        }
+        lastMeaningfulTouchByRole = Collections.unmodifiableMap(copy);
+    }
+
+    public static CommitteeActivity none() {
+        return new CommitteeActivity(null, Map.of());
+    }
+
+    /** This activity with one more touchpoint; a glance or a touch older than the latest changes nothing. */
+    public CommitteeActivity record(CommitteeRole role, String touchpointType, Instant occurredAt) {
+        if (!MeaningfulTouchpoints.isMeaningful(touchpointType)) {
+            return this;
+        }
+        Map<CommitteeRole, Instant> byRole = new EnumMap<>(CommitteeRole.class);
+        byRole.putAll(lastMeaningfulTouchByRole);
+        if (role != null) {
+            byRole.merge(role, occurredAt, CommitteeActivity::later);
+        }
+        return new CommitteeActivity(later(lastMeaningfulTouchAt, occurredAt), byRole);
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        if (a == null) {
+            return b;
+        }
+        return b.isAfter(a) ? b : a;
+    }
+}

@@ -1,0 +1,64 @@
+package dev.tandem.model.journey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+/** Stage evaluation is a pure function of the facts: deterministic, and the furthest satisfied stage. */
+class StageEvaluationProperties {
+
+    private static final StageEvaluator EVALUATOR = StageEvaluator.compile(DefaultJourney.definition("t1"));
+    private static final StageEvaluator RECOMPILED = StageEvaluator.compile(DefaultJourney.definition("t1"));
+
+    @Property(tries = 300)
+    void theSameFactsAlwaysGiveTheSameStageAndExplanation(@ForAll("facts") CommitteeFacts facts) {
+        StageEvaluation first = EVALUATOR.evaluate(facts);
+
+        assertThat(EVALUATOR.evaluate(facts)).isEqualTo(first);
+        assertThat(RECOMPILED.evaluate(facts)).isEqualTo(first);
+    }
+
+    @Property(tries = 300)
+    void theOrderInWhichFactsWereGatheredDoesNotMatter(@ForAll("facts") CommitteeFacts facts,
+            @ForAll long seed) {
+        CommitteeFacts shuffled = new CommitteeFacts(facts.momentum(), facts.touchpoints(),
+                shuffle(facts.types(), seed), facts.typeCounts(), facts.members(), facts.engagedMembers(),
+                shuffle(facts.engagedRoles(), seed), facts.roles(), facts.daysSinceMeaningfulTouch(),
+                facts.buyerInitiated(), facts.sellerInitiated(), facts.sources());
+
+        assertThat(EVALUATOR.evaluate(shuffled)).isEqualTo(EVALUATOR.evaluate(facts));
+    }
+
+    @Property(tries = 300)
+    void theStageIsTheFurthestWhoseCriterionHoldsOrElseTheFirst(@ForAll("facts") CommitteeFacts facts) {
+        StageEvaluation evaluation = EVALUATOR.evaluate(facts);
+
+        int furthest = 0;
+        for (int i = 0; i < evaluation.criteria().size(); i++) {
+            if (evaluation.criteria().get(i).satisfied()) {
+                furthest = i;
+            }
+        }
+        assertThat(evaluation.stageIndex()).isEqualTo(furthest);
+        assertThat(evaluation.stageKey()).isEqualTo(EVALUATOR.definition().stages().get(furthest).key());
+        assertThat(evaluation.criteria()).allSatisfy(c -> assertThat(c.error()).isNull());
+    }
+
+    @Provide
+    Arbitrary<CommitteeFacts> facts() {
+        return CommitteeArbitraries.facts();
+    }
+
+    private static List<String> shuffle(List<String> values, long seed) {
+        List<String> copy = new ArrayList<>(values);
+        Collections.shuffle(copy, new Random(seed));
+        return copy;
+    }
+}
