@@ -1,6 +1,11 @@
 package dev.tandem.events;
 
 import dev.tandem.model.CommitteeRole;
+import dev.tandem.model.DealOutcome;
+import dev.tandem.model.Trend;
+import dev.tandem.model.journey.CommitteeActivity;
+import dev.tandem.model.journey.CriterionResult;
+import dev.tandem.model.journey.Stall;
 import dev.tandem.model.RoleSource;
 import java.time.Instant;
 import java.util.List;
@@ -18,7 +23,8 @@ public record AccountSnapshotV1(
         long touchpointCount,
         Map<String, Long> touchpointsBySource,
         Instant lastTouchpointAt,
-        List<Member> committee) {
+        List<Member> committee,
+        JourneyProgress journey) {
 
     public AccountSnapshotV1 {
         // sorted, so the same state always serialises to the same bytes
@@ -48,5 +54,66 @@ public record AccountSnapshotV1(
     public record RoleEvidence(
             CommitteeRole inferredRole, Instant inferredAt, String inferredBy,
             CommitteeRole assignedRole, Instant assignedAt, String assignedBy) {
+    }
+
+    /**
+     * Where the committee is in its journey, why, and what the engine keeps to decide the next step.
+     * Null in snapshots written before journeys existed.
+     *
+     * @param stageEnteredAt event time the current stage was entered
+     * @param alerts active stalls (at most one per stage today)
+     * @param stageHistory every stage visit in order; the last one is open ({@code exitedAt} null)
+     * @param explanations the latest reason per kind (stage, momentum, stall, outcome), in plain words
+     * @param outcome how the journey closed, null while it is open
+     * @param typeCounts touchpoints per type (what entry criteria see)
+     * @param activity latest meaningful touchpoint overall and per role (what stall detection sees)
+     * @param recentActivity engagement contributions decayed with a short half-life (trend)
+     * @param sustainedActivity the same with the journey's half-life (trend)
+     */
+    public record JourneyProgress(
+            String journeyId,
+            int journeyVersion,
+            String stageKey,
+            String stageName,
+            Instant stageEnteredAt,
+            Trend trend,
+            List<Stall> alerts,
+            List<StageVisit> stageHistory,
+            List<Explanation> explanations,
+            DealOutcome outcome,
+            Instant closedAt,
+            Map<String, Long> typeCounts,
+            long buyerInitiated,
+            long sellerInitiated,
+            CommitteeActivity activity,
+            double recentActivity,
+            double sustainedActivity) {
+
+        public JourneyProgress {
+            alerts = List.copyOf(alerts);
+            stageHistory = List.copyOf(stageHistory);
+            explanations = List.copyOf(explanations);
+            typeCounts = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(typeCounts));
+        }
+    }
+
+    /** One stay in a stage; dwell is {@code exitedAt - enteredAt} (or up to now while open). */
+    public record StageVisit(String stageKey, String stageName, Instant enteredAt, Instant exitedAt) {
+    }
+
+    /**
+     * Why the account is where it is, in words a seller reads, with what it rests on.
+     *
+     * @param kind {@code stage}, {@code momentum}, {@code stall} or {@code outcome}
+     * @param criteria the entry criteria results (for {@code stage})
+     * @param causedBy the touchpoints behind it
+     */
+    public record Explanation(String kind, String text, int journeyVersion, List<CriterionResult> criteria,
+            List<String> causedBy, Instant at) {
+
+        public Explanation {
+            criteria = criteria == null ? List.of() : List.copyOf(criteria);
+            causedBy = causedBy == null ? List.of() : List.copyOf(causedBy);
+        }
     }
 }

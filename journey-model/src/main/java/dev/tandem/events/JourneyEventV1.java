@@ -3,6 +3,10 @@ package dev.tandem.events;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import dev.tandem.model.CommitteeRole;
+import dev.tandem.model.DealOutcome;
+import dev.tandem.model.journey.CriterionResult;
+import dev.tandem.model.journey.InteractionPoint;
+import dev.tandem.model.journey.StallReason;
 import dev.tandem.model.Direction;
 import dev.tandem.model.RoleSource;
 import dev.tandem.model.TouchpointSource;
@@ -45,10 +49,16 @@ public record JourneyEventV1(
         @JsonSubTypes.Type(value = TouchpointRecorded.class, name = TouchpointRecorded.TYPE),
         @JsonSubTypes.Type(value = CommitteeMemberAdded.class, name = CommitteeMemberAdded.TYPE),
         @JsonSubTypes.Type(value = RoleAssigned.class, name = RoleAssigned.TYPE),
-        @JsonSubTypes.Type(value = MomentumShifted.class, name = MomentumShifted.TYPE)
+        @JsonSubTypes.Type(value = MomentumShifted.class, name = MomentumShifted.TYPE),
+        @JsonSubTypes.Type(value = StageEntered.class, name = StageEntered.TYPE),
+        @JsonSubTypes.Type(value = StageExited.class, name = StageExited.TYPE),
+        @JsonSubTypes.Type(value = StallDetected.class, name = StallDetected.TYPE),
+        @JsonSubTypes.Type(value = StallCleared.class, name = StallCleared.TYPE),
+        @JsonSubTypes.Type(value = DealClosed.class, name = DealClosed.TYPE)
     })
     public sealed interface Payload
-            permits TouchpointRecorded, CommitteeMemberAdded, RoleAssigned, MomentumShifted, Unrecognized {
+            permits TouchpointRecorded, CommitteeMemberAdded, RoleAssigned, MomentumShifted, StageEntered, StageExited,
+            StallDetected, StallCleared, DealClosed, Unrecognized {
         String typeName();
     }
 
@@ -88,6 +98,70 @@ public record JourneyEventV1(
     /** The committee's momentum moved by at least one point. */
     public record MomentumShifted(int previousMomentum, int momentum) implements Payload {
         public static final String TYPE = "MomentumShifted";
+
+        @Override
+        public String typeName() {
+            return TYPE;
+        }
+    }
+
+    /** The committee met a stage's entry criteria (or fell back to it): {@code criteria} say why. */
+    public record StageEntered(String stageKey, String stageName, String previousStageKey, String journeyId,
+            int journeyVersion, List<CriterionResult> criteria, String explanation) implements Payload {
+        public static final String TYPE = "StageEntered";
+
+        public StageEntered {
+            criteria = List.copyOf(criteria);
+        }
+
+        @Override
+        public String typeName() {
+            return TYPE;
+        }
+    }
+
+    /** The committee left a stage after {@code dwellSeconds} (event time). */
+    public record StageExited(String stageKey, String stageName, Instant enteredAt, long dwellSeconds,
+            String nextStageKey) implements Payload {
+        public static final String TYPE = "StageExited";
+
+        @Override
+        public String typeName() {
+            return TYPE;
+        }
+    }
+
+    /** The journey stalls in its stage: no meaningful touchpoint for too long, or required roles silent. */
+    public record StallDetected(String stageKey, List<StallReason> reasons, List<CommitteeRole> silentRoles,
+            List<InteractionPoint> unblockWith, Instant since, String explanation) implements Payload {
+        public static final String TYPE = "StallDetected";
+
+        public StallDetected {
+            reasons = List.copyOf(reasons);
+            silentRoles = List.copyOf(silentRoles);
+            unblockWith = List.copyOf(unblockWith);
+        }
+
+        @Override
+        public String typeName() {
+            return TYPE;
+        }
+    }
+
+    /** A stall ended: the committee moved again (or the stage changed). */
+    public record StallCleared(String stageKey, Instant stalledSince, String explanation) implements Payload {
+        public static final String TYPE = "StallCleared";
+
+        @Override
+        public String typeName() {
+            return TYPE;
+        }
+    }
+
+    /** The journey closed with an outcome, in a stage, at a momentum. */
+    public record DealClosed(DealOutcome outcome, String stageKey, int momentum, String explanation)
+            implements Payload {
+        public static final String TYPE = "DealClosed";
 
         @Override
         public String typeName() {

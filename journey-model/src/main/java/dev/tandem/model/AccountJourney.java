@@ -7,6 +7,7 @@ import dev.tandem.events.JourneyEventV1.MomentumShifted;
 import dev.tandem.events.JourneyEventV1.RoleAssigned;
 import dev.tandem.events.JourneyEventV1.TouchpointRecorded;
 import dev.tandem.events.TouchpointV1;
+import dev.tandem.model.journey.CommitteeFacts;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,6 +29,7 @@ public final class AccountJourney {
     private final String accountKey;
     private final EngagementPolicy policy;
     private final RoleInference roles;
+    private final JourneyProgression progression;
     private long version;
     private Instant asOf;
     private long touchpointCount;
@@ -64,21 +66,38 @@ public final class AccountJourney {
         }
     }
 
-    private AccountJourney(String tenantId, String accountKey, EngagementPolicy policy, RoleInference roles) {
+    private AccountJourney(String tenantId, String accountKey, JourneyContext context,
+            AccountSnapshotV1.JourneyProgress progress) {
         this.tenantId = tenantId;
         this.accountKey = accountKey;
-        this.policy = policy;
-        this.roles = roles;
+        this.policy = context.policy();
+        this.roles = context.roles();
+        this.progression = JourneyProgression.restore(progress, context);
     }
 
+    /** A new account measured against {@code context}'s journey. */
+    public static AccountJourney start(String tenantId, String accountKey, JourneyContext context) {
+        return new AccountJourney(tenantId, accountKey, context, null);
+    }
+
+    /** A new account on the default journey with the given policy and roles (tests, simulations). */
     public static AccountJourney start(String tenantId, String accountKey, EngagementPolicy policy,
             RoleInference roles) {
-        return new AccountJourney(tenantId, accountKey, policy, roles);
+        return start(tenantId, accountKey, withPolicy(JourneyContext.defaults(tenantId), policy, roles));
+    }
+
+    public static AccountJourney restore(AccountSnapshotV1 snapshot, EngagementPolicy policy, RoleInference roles) {
+        return restore(snapshot, withPolicy(JourneyContext.defaults(snapshot.tenantId()), policy, roles));
+    }
+
+    private static JourneyContext withPolicy(JourneyContext context, EngagementPolicy policy, RoleInference roles) {
+        return new JourneyContext(context.definition(), context.evaluator(), policy, roles);
     }
 
     /** Rebuilds the aggregate from its last snapshot (the snapshot is the whole state). */
-    public static AccountJourney restore(AccountSnapshotV1 snapshot, EngagementPolicy policy, RoleInference roles) {
-        AccountJourney journey = new AccountJourney(snapshot.tenantId(), snapshot.accountKey(), policy, roles);
+    public static AccountJourney restore(AccountSnapshotV1 snapshot, JourneyContext context) {
+        AccountJourney journey = new AccountJourney(snapshot.tenantId(), snapshot.accountKey(), context,
+                snapshot.journey());
         journey.version = snapshot.accountVersion();
         journey.asOf = snapshot.lastTouchpointAt();
         journey.touchpointCount = snapshot.touchpointCount();
@@ -153,13 +172,44 @@ public final class AccountJourney {
             }
         }
 
+        CommitteeRole role = touchpoint.contactKey() == null ? null : members.get(touchpoint.contactKey()).role();
+        progression.record(touchpoint.type(), touchpoint.direction(), role, touchpoint.occurredAt(), contribution,
+                Duration.between(touchpoint.occurredAt(), asOf));
+        List<String> causedBy = List.of(touchpoint.eventId());
         int previous = momentum;
-        momentum = Momentum.of(members.values().stream().map(m -> new Momentum.Input(m.role(), m.engagement)).toList(),
-                policy);
+        momentum = Momentum.of(memberInputs(), policy);
         if (momentum != previous) {
+            progression.explainMomentum(previous, momentum, causedBy, touchpoint.occurredAt());
             facts.add(new MomentumShifted(previous, momentum));
         }
-        return facts.stream().map(fact -> envelope(fact, touchpoint)).toList();
+        progression.close(touchpoint.type(), touchpoint.occurredAt(), momentum, causedBy).ifPresent(facts::add);
+        facts.addAll(progression.evaluate(factsAt(asOf), asOf, causedBy, Duration.ZERO));
+        return facts.stream().map(fact -> envelope(fact, touchpoint.occurredAt(), causedBy)).toList();
+    }
+
+    /**
+     * Re-evaluates time-based journey facts (stalls, trend) at {@code now}: wall time live, the event-time
+     * watermark in replay. Touches no engagement. Before the account's own clock it does nothing.
+     */
+    public List<JourneyEventV1> tick(Instant now) {
+        if (asOf == null || now.isBefore(asOf)) {
+            return List.of();
+        }
+        return progression.evaluate(factsAt(now), now, List.of(), Duration.between(asOf, now)).stream()
+                .map(fact -> envelope(fact, now, List.of()))
+                .toList();
+    }
+
+    private List<Momentum.Input> memberInputs() {
+        return members.values().stream().map(m -> new Momentum.Input(m.role(), m.engagement)).toList();
+    }
+
+    private CommitteeFacts factsAt(Instant now) {
+        Instant lastMeaningful = progression.lastMeaningfulTouchAt();
+        double quietDays = lastMeaningful == null ? 0 : CommitteeFacts.daysBetween(lastMeaningful, now);
+        return CommitteeFacts.summarise(momentum, memberInputs(), policy.engagedThreshold(),
+                progression.typeCounts(), touchpointsBySource, progression.buyerInitiated(),
+                progression.sellerInitiated(), quietDays);
     }
 
     /** A touchpoint's title and assignment count only if no newer one (by event time, then id) set them. */
@@ -204,14 +254,15 @@ public final class AccountJourney {
         if (time.isAfter(asOf)) {
             Duration elapsed = Duration.between(asOf, time);
             members.values().forEach(m -> m.engagement = policy.decay(m.engagement, elapsed));
+            progression.decay(elapsed);
             asOf = time;
         }
     }
 
-    private JourneyEventV1 envelope(JourneyEventV1.Payload fact, TouchpointV1 cause) {
+    private JourneyEventV1 envelope(JourneyEventV1.Payload fact, Instant occurredAt, List<String> causedBy) {
         version++;
         return new JourneyEventV1(JourneyEventV1.eventIdOf(tenantId, accountKey, version), tenantId, accountKey,
-                version, cause.occurredAt(), List.of(cause.eventId()), fact);
+                version, occurredAt, causedBy, fact);
     }
 
     public AccountSnapshotV1 snapshot() {
@@ -221,6 +272,6 @@ public final class AccountJourney {
                         e.getValue().evidence()))
                 .toList();
         return new AccountSnapshotV1(tenantId, accountKey, version, momentum, touchpointCount, touchpointsBySource,
-                asOf, committee);
+                asOf, committee, progression.progress());
     }
 }

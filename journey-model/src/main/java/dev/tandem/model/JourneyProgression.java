@@ -1,0 +1,256 @@
+package dev.tandem.model;
+
+import dev.tandem.events.AccountSnapshotV1.Explanation;
+import dev.tandem.events.AccountSnapshotV1.JourneyProgress;
+import dev.tandem.events.AccountSnapshotV1.StageVisit;
+import dev.tandem.events.JourneyEventV1;
+import dev.tandem.events.JourneyEventV1.DealClosed;
+import dev.tandem.events.JourneyEventV1.StageEntered;
+import dev.tandem.events.JourneyEventV1.StageExited;
+import dev.tandem.events.JourneyEventV1.StallCleared;
+import dev.tandem.events.JourneyEventV1.StallDetected;
+import dev.tandem.model.journey.CommitteeActivity;
+import dev.tandem.model.journey.CommitteeFacts;
+import dev.tandem.model.journey.CriterionResult;
+import dev.tandem.model.journey.Stage;
+import dev.tandem.model.journey.StageEvaluation;
+import dev.tandem.model.journey.Stall;
+import dev.tandem.model.journey.StallDetector;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The journey half of an account: its stage in the designer's journey, the stage history, stalls, trend and
+ * outcome. {@link AccountJourney} feeds it touchpoints and asks it to evaluate; it answers journey facts.
+ */
+final class JourneyProgression {
+
+    /** Half-life of the "recent activity" the trend compares with the sustained pace. */
+    static final Duration RECENT_HALF_LIFE = Duration.ofDays(3);
+    private static final double ACCELERATING_RATIO = 1.25;
+    private static final double SLOWING_RATIO = 0.75;
+
+    private final JourneyContext context;
+    private String stageKey;
+    private String stageName;
+    private Instant stageEnteredAt;
+    private Trend trend = Trend.STEADY;
+    private Stall activeStall;
+    private final List<StageVisit> history = new ArrayList<>();
+    private final Map<String, Explanation> explanations = new TreeMap<>();
+    private DealOutcome outcome;
+    private Instant closedAt;
+    private final Map<String, Long> typeCounts = new TreeMap<>();
+    private long buyerInitiated;
+    private long sellerInitiated;
+    private CommitteeActivity activity = CommitteeActivity.none();
+    private double recentActivity;
+    private double sustainedActivity;
+
+    JourneyProgression(JourneyContext context) {
+        this.context = context;
+    }
+
+    static JourneyProgression restore(JourneyProgress progress, JourneyContext context) {
+        JourneyProgression p = new JourneyProgression(context);
+        if (progress == null) {
+            return p;
+        }
+        p.history.addAll(progress.stageHistory());
+        if (progress.stageKey() != null && context.definition().stage(progress.stageKey()).isPresent()) {
+            p.stageKey = progress.stageKey();
+            p.stageName = progress.stageName();
+            p.stageEnteredAt = progress.stageEnteredAt();
+        } else if (!p.history.isEmpty() && p.history.get(p.history.size() - 1).exitedAt() == null) {
+            // a newly published journey dropped this stage: the visit ends, the next evaluation picks a stage
+            StageVisit open = p.history.remove(p.history.size() - 1);
+            p.history.add(new StageVisit(open.stageKey(), open.stageName(), open.enteredAt(), open.enteredAt()));
+        }
+        p.trend = progress.trend() == null ? Trend.STEADY : progress.trend();
+        p.activeStall = progress.alerts().isEmpty() || p.stageKey == null ? null : progress.alerts().get(0);
+        progress.explanations().forEach(e -> p.explanations.put(e.kind(), e));
+        p.outcome = progress.outcome();
+        p.closedAt = progress.closedAt();
+        p.typeCounts.putAll(progress.typeCounts());
+        p.buyerInitiated = progress.buyerInitiated();
+        p.sellerInitiated = progress.sellerInitiated();
+        p.activity = progress.activity() == null ? CommitteeActivity.none() : progress.activity();
+        p.recentActivity = progress.recentActivity();
+        p.sustainedActivity = progress.sustainedActivity();
+        return p;
+    }
+
+    JourneyProgress progress() {
+        return new JourneyProgress(context.definition().journeyId(), context.definition().version(), stageKey,
+                stageName, stageEnteredAt, trend, activeStall == null ? List.of() : List.of(activeStall), history,
+                List.copyOf(explanations.values()), outcome, closedAt, typeCounts, buyerInitiated, sellerInitiated,
+                activity, recentActivity, sustainedActivity);
+    }
+
+    boolean isClosed() {
+        return outcome != null;
+    }
+
+    Map<String, Long> typeCounts() {
+        return typeCounts;
+    }
+
+    long buyerInitiated() {
+        return buyerInitiated;
+    }
+
+    long sellerInitiated() {
+        return sellerInitiated;
+    }
+
+    Instant lastMeaningfulTouchAt() {
+        return activity.lastMeaningfulTouchAt();
+    }
+
+    /** Decays the trend's activity sums by {@code elapsed} (the account's clock moved forward). */
+    void decay(Duration elapsed) {
+        recentActivity = decayed(recentActivity, elapsed, RECENT_HALF_LIFE);
+        sustainedActivity = context.policy().decay(sustainedActivity, elapsed);
+    }
+
+    /** Counts a touchpoint; {@code age} is how far before the account's clock it happened. */
+    void record(String type, Direction direction, CommitteeRole role, Instant occurredAt, double contribution,
+            Duration age) {
+        typeCounts.merge(type, 1L, Long::sum);
+        if (direction == Direction.SELLER_INITIATED) {
+            sellerInitiated++;
+        } else {
+            buyerInitiated++;
+        }
+        activity = activity.record(role, type, occurredAt);
+        recentActivity += decayed(contribution, age, RECENT_HALF_LIFE);
+        sustainedActivity += context.policy().decay(contribution, age);
+    }
+
+    /** Closes the journey if the touchpoint is an outcome and it is still open. */
+    Optional<JourneyEventV1.Payload> close(String type, Instant at, int momentum, List<String> causedBy) {
+        Optional<DealOutcome> closing = DealOutcome.ofTouchpointType(type);
+        if (closing.isEmpty() || isClosed()) {
+            return Optional.empty();
+        }
+        outcome = closing.get();
+        closedAt = at;
+        String text = "Closed " + outcome.name().toLowerCase().replace('_', ' ') + " in "
+                + (stageName == null ? "no stage" : stageName) + " at momentum " + momentum + ".";
+        explain("outcome", text, List.of(), causedBy, at);
+        if (activeStall != null) {
+            activeStall = null;
+        }
+        trend = Trend.STEADY;
+        return Optional.of(new DealClosed(outcome, stageKey, momentum, text));
+    }
+
+    /**
+     * Re-evaluates stage, stall and trend as of {@code now} (the account's event time when applying a
+     * touchpoint, wall time when ticking live). A closed journey does not move any more.
+     */
+    List<JourneyEventV1.Payload> evaluate(CommitteeFacts facts, Instant now, List<String> causedBy,
+            Duration sinceLatestTouch) {
+        List<JourneyEventV1.Payload> changes = new ArrayList<>();
+        if (isClosed()) {
+            return changes;
+        }
+        StageEvaluation evaluation = context.evaluator().evaluate(facts);
+        if (!evaluation.stageKey().equals(stageKey)) {
+            enterStage(evaluation, now, causedBy, changes);
+        }
+        Stage stage = context.definition().stage(stageKey).orElseThrow();
+        Optional<Stall> stall = StallDetector.detect(stage, stageEnteredAt, facts, activity, now);
+        if (stall.isPresent() && !sameStall(stall.get(), activeStall)) {
+            activeStall = stall.get();
+            explain("stall", activeStall.explanation(), List.of(), causedBy, now);
+            changes.add(new StallDetected(stageKey, activeStall.reasons(), activeStall.silentRoles(),
+                    activeStall.unblockWith(), activeStall.since(), activeStall.explanation()));
+        } else if (stall.isEmpty() && activeStall != null) {
+            String text = "The committee moves again in " + stageName + ".";
+            changes.add(new StallCleared(activeStall.stageKey(), activeStall.since(), text));
+            explain("stall", text, List.of(), causedBy, now);
+            activeStall = null;
+        }
+        trend = trendAt(sinceLatestTouch);
+        return changes;
+    }
+
+    private void enterStage(StageEvaluation evaluation, Instant now, List<String> causedBy,
+            List<JourneyEventV1.Payload> out) {
+        String previous = stageKey;
+        if (previous != null && stageEnteredAt != null) {
+            long dwell = Math.max(0, Duration.between(stageEnteredAt, now).toSeconds());
+            out.add(new StageExited(previous, stageName, stageEnteredAt, dwell, evaluation.stageKey()));
+            StageVisit open = history.remove(history.size() - 1);
+            history.add(new StageVisit(open.stageKey(), open.stageName(), open.enteredAt(), now));
+        }
+        if (activeStall != null) {
+            out.add(new StallCleared(activeStall.stageKey(), activeStall.since(),
+                    "The stall ended with the move to " + evaluation.stageName() + "."));
+            activeStall = null;
+        }
+        stageKey = evaluation.stageKey();
+        stageName = evaluation.stageName();
+        stageEnteredAt = now;
+        history.add(new StageVisit(stageKey, stageName, now, null));
+        String text = stageText(evaluation, previous);
+        explain("stage", text, evaluation.criteria(), causedBy, now);
+        out.add(new StageEntered(stageKey, stageName, previous, evaluation.journeyId(), evaluation.journeyVersion(),
+                evaluation.criteria(), text));
+    }
+
+    private static String stageText(StageEvaluation evaluation, String previous) {
+        CriterionResult own = evaluation.criterionOfStage();
+        String verb = previous == null ? "Starts in " : "Moved to ";
+        return verb + evaluation.stageName() + ": " + (own != null && own.satisfied()
+                ? "its entry criteria hold (" + own.expression() + ")."
+                : "no later stage's entry criteria hold.");
+    }
+
+    private void explain(String kind, String text, List<CriterionResult> criteria, List<String> causedBy,
+            Instant at) {
+        explanations.put(kind, new Explanation(kind, text, context.definition().version(), criteria, causedBy, at));
+    }
+
+    void explainMomentum(int previous, int current, List<String> causedBy, Instant at) {
+        String direction = current > previous ? "rose" : "fell";
+        explain("momentum", "Momentum " + direction + " from " + previous + " to " + current + " (trend "
+                + trend.name().toLowerCase() + ").", List.of(), causedBy, at);
+    }
+
+    private static boolean sameStall(Stall a, Stall b) {
+        return b != null && a.stageKey().equals(b.stageKey()) && a.reasons().equals(b.reasons())
+                && a.silentRoles().equals(b.silentRoles());
+    }
+
+    /** Recent pace against sustained pace, each as a rate (sum over mean life); stalled wins. */
+    private Trend trendAt(Duration sinceLatestTouch) {
+        if (activeStall != null) {
+            return Trend.STALLED;
+        }
+        double recent = decayed(recentActivity, sinceLatestTouch, RECENT_HALF_LIFE) / RECENT_HALF_LIFE.toMillis();
+        double sustained = context.policy().decay(sustainedActivity, sinceLatestTouch)
+                / context.policy().halfLife().toMillis();
+        if (sustained <= 0) {
+            return Trend.STEADY;
+        }
+        double ratio = recent / sustained;
+        if (ratio >= ACCELERATING_RATIO) {
+            return Trend.ACCELERATING;
+        }
+        return ratio <= SLOWING_RATIO ? Trend.SLOWING : Trend.STEADY;
+    }
+
+    private static double decayed(double value, Duration elapsed, Duration halfLife) {
+        if (elapsed.isNegative() || elapsed.isZero()) {
+            return value;
+        }
+        return value * Math.pow(0.5, (double) elapsed.toMillis() / halfLife.toMillis());
+    }
+}
