@@ -4,6 +4,7 @@ import dev.tandem.events.AccountSnapshotV1;
 import dev.tandem.events.EventKeys;
 import dev.tandem.model.CommitteeRole;
 import dev.tandem.model.RoleSource;
+import dev.tandem.model.Trend;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -19,6 +20,13 @@ public final class AccountJourneyDocuments {
     public static final String ACCOUNT_KEY = "accountKey";
     public static final String ACCOUNT_VERSION = "accountVersion";
     public static final String COMMITTEE_CONTACT_KEY = "committee.contactKey";
+    public static final String MOMENTUM = "momentum";
+    public static final String JOURNEY = "journey";
+    /** The current stage's key, top level so the sellers' list can filter on it by index; null without journey. */
+    public static final String STAGE_KEY = "stageKey";
+    /** Whether the account has active stalls (top level, indexed with momentum for the list). */
+    public static final String STALLED = "stalled";
+    public static final String ALERT_COUNT = "alertCount";
 
     private AccountJourneyDocuments() {
     }
@@ -37,14 +45,37 @@ public final class AccountJourneyDocuments {
                                 : member.roleSource().name().toLowerCase(Locale.ROOT))
                         .append("engagement", member.engagement()))
                 .toList();
+        ProjectedJourney.Progress progress = ProjectedJourney.Progress.of(snapshot.journey());
+        int alertCount = progress == null ? 0 : progress.alerts().size();
         return new Document(TENANT_ID, snapshot.tenantId())
                 .append(ACCOUNT_KEY, snapshot.accountKey())
                 .append(ACCOUNT_VERSION, snapshot.accountVersion())
-                .append("momentum", snapshot.momentum())
+                .append(MOMENTUM, snapshot.momentum())
                 .append("touchpointCount", snapshot.touchpointCount())
                 .append("lastTouchpointAt", toDate(snapshot.lastTouchpointAt()))
                 .append("committee", committee)
+                .append(JOURNEY, progress == null ? null : JourneyProgressDocuments.toDocument(progress))
+                .append(STAGE_KEY, progress == null ? null : progress.stageKey())
+                .append(STALLED, alertCount > 0)
+                .append(ALERT_COUNT, alertCount)
                 .append("projectedAt", toDate(projectedAt));
+    }
+
+    /** The fields the sellers' account list reads; the rest of the document stays in the database. */
+    public static List<String> listingFields() {
+        return List.of(ACCOUNT_KEY, MOMENTUM, ALERT_COUNT, JOURNEY + ".stageKey", JOURNEY + ".stageName",
+                JOURNEY + ".trend");
+    }
+
+    public static AccountListing listingOf(Document document) {
+        Document journey = document.get(JOURNEY, Document.class);
+        return new AccountListing(
+                document.getString(ACCOUNT_KEY),
+                numberOr(document.get(MOMENTUM), 0).intValue(),
+                journey == null ? null : journey.getString("stageKey"),
+                journey == null ? null : journey.getString("stageName"),
+                journey == null ? null : WireNames.parse(Trend.class, journey.getString("trend")),
+                numberOr(document.get(ALERT_COUNT), 0).intValue());
     }
 
     public static ProjectedJourney fromDocument(Document document) {
@@ -60,10 +91,11 @@ public final class AccountJourneyDocuments {
                 document.getString(TENANT_ID),
                 document.getString(ACCOUNT_KEY),
                 numberOr(document.get(ACCOUNT_VERSION), 0).longValue(),
-                numberOr(document.get("momentum"), 0).intValue(),
+                numberOr(document.get(MOMENTUM), 0).intValue(),
                 numberOr(document.get("touchpointCount"), 0).longValue(),
                 lastTouchpointAt == null ? null : lastTouchpointAt.toInstant(),
-                committee);
+                committee,
+                JourneyProgressDocuments.fromDocument(document.get(JOURNEY, Document.class)));
     }
 
     private static RoleSource roleSourceOf(String stored) {

@@ -4,13 +4,22 @@ import dev.tandem.support.mongo.MongoErrors;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Filters.ne;
 
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.UpdateOptions;
 import dev.tandem.designer.config.DesignerConfig;
 import dev.tandem.designer.mapping.AccountJourneyDocuments;
+import dev.tandem.designer.mapping.AccountListing;
 import dev.tandem.designer.mapping.ProjectedJourney;
+import dev.tandem.designer.service.AccountListQuery;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.Sorts;
+import io.quarkus.mongodb.FindOptions;
+import java.util.ArrayList;
+import java.util.List;
+import org.bson.conversions.Bson;
 import dev.tandem.events.AccountSnapshotV1;
 import io.quarkus.mongodb.reactive.ReactiveMongoClient;
 import io.quarkus.mongodb.reactive.ReactiveMongoCollection;
@@ -39,6 +48,19 @@ public class AccountJourneyRepository {
                 // which accounts a contact sits on, per tenant (erasure audits, contact pages)
                 .chain(() -> journeys.createIndex(Indexes.ascending(AccountJourneyDocuments.TENANT_ID,
                         AccountJourneyDocuments.COMMITTEE_CONTACT_KEY), new IndexOptions().name("tenant_contact")))
+                // the sellers' list: by stage, by stalled or by neither, each already in momentum order
+                .chain(() -> journeys.createIndex(Indexes.compoundIndex(
+                        Indexes.ascending(AccountJourneyDocuments.TENANT_ID, AccountJourneyDocuments.STAGE_KEY),
+                        Indexes.descending(AccountJourneyDocuments.MOMENTUM)),
+                        new IndexOptions().name("tenant_stage_momentum")))
+                .chain(() -> journeys.createIndex(Indexes.compoundIndex(
+                        Indexes.ascending(AccountJourneyDocuments.TENANT_ID, AccountJourneyDocuments.STALLED),
+                        Indexes.descending(AccountJourneyDocuments.MOMENTUM)),
+                        new IndexOptions().name("tenant_stalled_momentum")))
+                .chain(() -> journeys.createIndex(Indexes.compoundIndex(
+                        Indexes.ascending(AccountJourneyDocuments.TENANT_ID),
+                        Indexes.descending(AccountJourneyDocuments.MOMENTUM)),
+                        new IndexOptions().name("tenant_momentum")))
                 .replaceWithVoid();
     }
 
@@ -59,6 +81,29 @@ public class AccountJourneyRepository {
                         new UpdateOptions().upsert(true))
                 .map(result -> result.getMatchedCount() > 0 || result.getUpsertedId() != null)
                 .onFailure(MongoErrors::isDuplicateKey).recoverWithItem(false);
+    }
+
+    /** The tenant's accounts that match the query, highest momentum first (account key breaks ties). */
+    public Uni<List<AccountListing>> list(String tenantId, AccountListQuery query) {
+        List<Bson> filters = new ArrayList<>();
+        filters.add(eq(AccountJourneyDocuments.TENANT_ID, tenantId));
+        if (query.stageKey() != null) {
+            filters.add(eq(AccountJourneyDocuments.STAGE_KEY, query.stageKey()));
+        }
+        if (query.stalled() != null) {
+            // documents written before journeys have no stalled flag: they count as not stalled
+            filters.add(query.stalled() ? eq(AccountJourneyDocuments.STALLED, true)
+                    : ne(AccountJourneyDocuments.STALLED, true));
+        }
+        FindOptions options = new FindOptions()
+                .filter(and(filters))
+                .projection(Projections.include(AccountJourneyDocuments.listingFields()))
+                .sort(Sorts.orderBy(Sorts.descending(AccountJourneyDocuments.MOMENTUM),
+                        Sorts.ascending(AccountJourneyDocuments.ACCOUNT_KEY)))
+                .limit(query.limit());
+        return journeys.find(options)
+                .map(AccountJourneyDocuments::listingOf)
+                .collect().asList();
     }
 
     /** The tenant's account journey, or a {@code null} item when the tenant has no such account. */

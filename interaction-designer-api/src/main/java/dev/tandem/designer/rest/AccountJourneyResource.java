@@ -1,6 +1,7 @@
 package dev.tandem.designer.rest;
 
 import dev.tandem.designer.service.AccountJourneyQueries;
+import dev.tandem.designer.service.AccountListQuery;
 import dev.tandem.support.rest.Problem;
 import dev.tandem.support.tenant.TenantContext;
 import io.smallrye.mutiny.Uni;
@@ -8,14 +9,17 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-@Path("/v1/accounts/{accountKey}/journey")
+@Path("/v1/accounts")
 @Tag(name = "Account journeys", description = "The buying committee of an account, as sellers see it")
 public class AccountJourneyResource {
 
@@ -29,7 +33,29 @@ public class AccountJourneyResource {
 
     @GET
     @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
-    @Operation(summary = "An account's journey: momentum and committee with roles and engagement",
+    @Operation(summary = "The tenant's accounts, highest momentum first",
+            description = "Filter by current stage and by whether the account is stalled; eventually consistent.")
+    @APIResponse(responseCode = "200", description = "The matching accounts",
+            content = @Content(schema = @Schema(implementation = AccountListResponse.class)))
+    @APIResponse(responseCode = "400", description = "A query parameter is not valid; errors name it",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<AccountListResponse> list(
+            @Parameter(description = "Only accounts currently in this stage (a stage key)")
+            @QueryParam("stage") String stage,
+            @Parameter(description = "true: only stalled accounts; false: only accounts without active stalls",
+                    schema = @Schema(type = SchemaType.BOOLEAN))
+            @QueryParam("stalled") String stalled,
+            @Parameter(description = "At most this many accounts (default 50)",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200"))
+            @QueryParam("limit") String limit) {
+        AccountListQuery query = AccountListQuery.parse(stage, stalled, limit);
+        return queries.list(tenant.tenantId(), query).map(found -> AccountListResponse.of(found, query.limit()));
+    }
+
+    @GET
+    @Path("/{accountKey}/journey")
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
+    @Operation(summary = "An account's journey: momentum, committee, stage, trend, stalls and why",
             description = "Projected from the account snapshots; eventually consistent with the journey state.")
     @APIResponse(responseCode = "200", description = "The account's journey",
             content = @Content(schema = @Schema(implementation = AccountJourneyResponse.class)))

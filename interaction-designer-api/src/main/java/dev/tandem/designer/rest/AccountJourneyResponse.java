@@ -1,5 +1,7 @@
 package dev.tandem.designer.rest;
 
+import dev.tandem.designer.mapping.ProjectedJourney;
+import dev.tandem.designer.mapping.WireNames;
 import dev.tandem.designer.service.AccountJourney;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -8,7 +10,10 @@ import java.util.List;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** The JSON a seller's tool reads for one account. */
+/**
+ * The JSON a seller's tool reads for one account. The journey fields are null (or empty lists) for an account
+ * whose snapshots carry no journey yet.
+ */
 @Schema(name = "AccountJourney")
 public record AccountJourneyResponse(
         String accountKey,
@@ -16,7 +21,18 @@ public record AccountJourneyResponse(
         @Schema(description = "Most engaged first") List<CommitteeMember> committee,
         @Schema(description = "The account's version; grows with every change") long version,
         long touchpointCount,
-        Instant lastTouchpointAt) {
+        Instant lastTouchpointAt,
+        @Schema(nullable = true) JourneyViews.StageView stage,
+        @Schema(nullable = true) JourneyViews.JourneyRef journey,
+        @Schema(nullable = true, enumeration = {"accelerating", "steady", "slowing", "stalled"}) String trend,
+        @Schema(description = "Active stalls, with the silent roles and what would unblock them")
+        List<JourneyViews.AlertView> alerts,
+        @Schema(description = "Every stage visit in order; the last is open while the journey is")
+        List<JourneyViews.VisitView> stageHistory,
+        @Schema(description = "The latest reason per kind (stage, momentum, stall, outcome)")
+        List<JourneyViews.ExplanationView> explanations,
+        @Schema(nullable = true, enumeration = {"won", "lost", "no_decision"}) String outcome,
+        @Schema(nullable = true) Instant closedAt) {
 
     /** {@code name} and {@code title} are null for a contact never profiled or erased. */
     @Schema(name = "CommitteeMember")
@@ -36,8 +52,17 @@ public record AccountJourneyResponse(
                         member.roleSource() == null ? null : member.roleSource().name().toLowerCase(Locale.ROOT),
                         twoDecimals(member.engagement())))
                 .toList();
+        ProjectedJourney.Progress progress = journey.progress();
         return new AccountJourneyResponse(journey.accountKey(), journey.momentum(), committee, journey.version(),
-                journey.touchpointCount(), journey.lastTouchpointAt());
+                journey.touchpointCount(), journey.lastTouchpointAt(),
+                JourneyViews.stage(progress, journey.asOf()),
+                JourneyViews.journey(progress),
+                progress == null ? null : WireNames.of(progress.trend()),
+                JourneyViews.alerts(progress),
+                JourneyViews.history(progress, journey.asOf()),
+                JourneyViews.explanations(progress),
+                progress == null ? null : WireNames.of(progress.outcome()),
+                progress == null ? null : progress.closedAt());
     }
 
     static double twoDecimals(double value) {

@@ -9,14 +9,21 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
-/** An account's journey as a seller reads it: the committee with names joined, most engaged first. */
+/**
+ * An account's journey as a seller reads it: the committee with names joined, most engaged first.
+ *
+ * @param progress stage, trend, alerts, history and explanations; null before the account has a journey
+ * @param asOf the instant open stage visits are measured up to
+ */
 public record AccountJourney(
         String accountKey,
         long version,
         int momentum,
         long touchpointCount,
         Instant lastTouchpointAt,
-        List<Member> committee) {
+        List<Member> committee,
+        ProjectedJourney.Progress progress,
+        Instant asOf) {
 
     public AccountJourney {
         committee = List.copyOf(committee);
@@ -35,7 +42,7 @@ public record AccountJourney(
      * Joins the stored committee with the contacts' current profiles. Names are joined at read time, never
      * stored with the account, so erasing a contact is one delete.
      */
-    public static AccountJourney assemble(ProjectedJourney journey, Map<String, ContactCard> contacts) {
+    public static AccountJourney assemble(ProjectedJourney journey, Map<String, ContactCard> contacts, Instant asOf) {
         List<Member> committee = journey.committee().stream()
                 .map(member -> {
                     ContactCard card = contacts.get(member.contactKey());
@@ -46,6 +53,6 @@ public record AccountJourney(
                 .sorted(MOST_ENGAGED_FIRST)
                 .toList();
         return new AccountJourney(journey.accountKey(), journey.accountVersion(), journey.momentum(),
-                journey.touchpointCount(), journey.lastTouchpointAt(), committee);
+                journey.touchpointCount(), journey.lastTouchpointAt(), committee, journey.progress(), asOf);
     }
 }

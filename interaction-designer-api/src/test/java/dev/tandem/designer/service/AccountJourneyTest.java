@@ -23,7 +23,7 @@ class AccountJourneyTest {
                 member("c_low", 0.2), member("c_b", 1.5), member("c_high", 3.0), member("c_a", 1.5)));
 
         AccountJourney journey = AccountJourney.assemble(stored,
-                Map.of("c_high", new ContactCard("c_high", "Hana", "VP Sales")));
+                Map.of("c_high", new ContactCard("c_high", "Hana", "VP Sales")), Instant.EPOCH);
 
         assertThat(journey.committee()).extracting(AccountJourney.Member::contactKey)
                 .containsExactly("c_high", "c_a", "c_b", "c_low");

@@ -52,6 +52,7 @@ public final class AccountKpisDocuments {
                 .append("members", members)
                 .append(MEMBERS_BY_ROLE, roles)
                 .append("projectedAt", Date.from(projectedAt));
+        StageKpisDocuments.appendTo(document, kpis.journey());
         if (kpis.momentum() != null) {
             // absent rather than null: $avg then skips accounts whose momentum is not known yet
             document.append(MOMENTUM, kpis.momentum());
@@ -73,7 +74,8 @@ public final class AccountKpisDocuments {
         Object momentum = document.get(MOMENTUM);
         return new AccountKpis(document.getString(TENANT_ID), document.getString(ACCOUNT_KEY),
                 longOf(document.get(ACCOUNT_VERSION)), sources, memberRoles,
-                momentum instanceof Number number ? number.intValue() : null);
+                momentum instanceof Number number ? number.intValue() : null,
+                StageKpisDocuments.fromDocument(document));
     }
 
     static long longOf(Object value) {

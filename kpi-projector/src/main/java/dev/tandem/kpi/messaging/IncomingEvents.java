@@ -44,6 +44,15 @@ final class IncomingEvents {
         } else if (data instanceof JourneyEventV1.RoleAssigned assigned) {
             requireText(assigned.contactKey(), "data.contactKey");
             requirePresent(assigned.role(), "data.role");
+        } else if (data instanceof JourneyEventV1.StageEntered entered) {
+            requireText(entered.stageKey(), "data.stageKey");
+        } else if (data instanceof JourneyEventV1.StageExited exited) {
+            requireText(exited.stageKey(), "data.stageKey");
+            if (exited.dwellSeconds() < 0) {
+                throw new MalformedEventException("data.dwellSeconds must not be negative");
+            }
+        } else if (data instanceof JourneyEventV1.DealClosed closed) {
+            requirePresent(closed.outcome(), "data.outcome");
         } else if (data instanceof JourneyEventV1.MomentumShifted shifted
                 && (shifted.momentum() < 0 || shifted.momentum() > 100)) {
             throw new MalformedEventException("data.momentum must be within 0..100");

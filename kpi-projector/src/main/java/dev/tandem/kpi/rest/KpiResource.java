@@ -31,7 +31,8 @@ public class KpiResource {
     @Path("/summary")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The tenant's KPIs over all tracked accounts",
-            description = "Touchpoints by source and committee members by role; eventually consistent.")
+            description = "Touchpoints by source, committee members by role, open accounts by stage, stalls, "
+                    + "stage conversion and time in stage, outcomes and the no-decision rate; eventually consistent.")
     @APIResponse(responseCode = "200", description = "The summary",
             content = @Content(schema = @Schema(implementation = KpiSummaryResponse.class)))
     public Uni<KpiSummaryResponse> summary() {
@@ -41,7 +42,9 @@ public class KpiResource {
     @GET
     @Path("/accounts/{accountKey}")
     @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
-    @Operation(summary = "One account's KPIs")
+    @Operation(summary = "One account's KPIs",
+            description = "Its touchpoints, committee, momentum, current stage, stage entries, time in stage, "
+                    + "stall and outcome.")
     @APIResponse(responseCode = "200", description = "The account's KPIs",
             content = @Content(schema = @Schema(implementation = AccountKpisResponse.class)))
     @APIResponse(responseCode = "404", description = "No such account for this tenant",

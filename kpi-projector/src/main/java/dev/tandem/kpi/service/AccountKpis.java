@@ -16,6 +16,7 @@ import java.util.TreeMap;
  * @param memberRoles each committee member's current role, by contact key; the counts by role derive from it, so
  *                    a member is never counted twice or under a stale role
  * @param momentum the latest momentum, or null before the first MomentumShifted
+ * @param journey stage, stall and outcome KPIs
  */
 public record AccountKpis(
         String tenantId,
@@ -23,9 +24,17 @@ public record AccountKpis(
         long accountVersion,
         Map<TouchpointSource, Long> touchpointsBySource,
         Map<String, CommitteeRole> memberRoles,
-        Integer momentum) {
+        Integer momentum,
+        StageKpis journey) {
+
+    /** A state without journey KPIs yet. */
+    public AccountKpis(String tenantId, String accountKey, long accountVersion,
+            Map<TouchpointSource, Long> touchpointsBySource, Map<String, CommitteeRole> memberRoles, Integer momentum) {
+        this(tenantId, accountKey, accountVersion, touchpointsBySource, memberRoles, momentum, StageKpis.none());
+    }
 
     public AccountKpis {
+        journey = journey == null ? StageKpis.none() : journey;
         EnumMap<TouchpointSource, Long> sources = new EnumMap<>(TouchpointSource.class);
         for (TouchpointSource source : TouchpointSource.values()) {
             sources.put(source, touchpointsBySource.getOrDefault(source, 0L));
@@ -68,7 +77,8 @@ public record AccountKpis(
         } else if (data instanceof JourneyEventV1.MomentumShifted shifted) {
             nextMomentum = shifted.momentum();
         }
-        return new AccountKpis(tenantId, accountKey, event.accountVersion(), sources, roles, nextMomentum);
+        return new AccountKpis(tenantId, accountKey, event.accountVersion(), sources, roles, nextMomentum,
+                journey.apply(data, event.occurredAt()));
     }
 
     public long touchpointCount() {

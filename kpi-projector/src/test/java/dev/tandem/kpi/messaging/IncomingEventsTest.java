@@ -51,6 +51,22 @@ class IncomingEventsTest {
     }
 
     @Test
+    void refusesJourneyEventsWithoutWhatTheKpisNeed() {
+        assertThatThrownBy(() -> IncomingEvents.journeyEvent("t1/acme", json("t1", 1,
+                new JourneyEventV1.StageEntered(" ", "Consensus", null, "default", 1, List.of(), "why"))))
+                .isInstanceOf(MalformedEventException.class).hasMessageContaining("data.stageKey");
+        assertThatThrownBy(() -> IncomingEvents.journeyEvent("t1/acme", json("t1", 1,
+                new JourneyEventV1.StageExited("consensus", "Consensus", Instant.EPOCH, -5, "decision"))))
+                .isInstanceOf(MalformedEventException.class).hasMessageContaining("dwellSeconds");
+        assertThatThrownBy(() -> IncomingEvents.journeyEvent("t1/acme", json("t1", 1,
+                new JourneyEventV1.DealClosed(null, "consensus", 40, "why"))))
+                .isInstanceOf(MalformedEventException.class).hasMessageContaining("data.outcome");
+        JourneyEventV1 cleared = IncomingEvents.journeyEvent("t1/acme", json("t1", 2,
+                new JourneyEventV1.StallCleared("consensus", Instant.EPOCH, "moves again")));
+        assertThat(cleared.data()).isInstanceOf(JourneyEventV1.StallCleared.class);
+    }
+
+    @Test
     void aKindFromANewerProducerIsNotPoisonAndKeepsItsVersion() {
         String newer = json("t1", 4, new JourneyEventV1.MomentumShifted(10, 20))
                 .replace("MomentumShifted", "SomethingNobodyKnows");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tandem.events.JourneyEventV1;
 import dev.tandem.model.CommitteeRole;
+import dev.tandem.model.DealOutcome;
 import dev.tandem.model.Direction;
 import dev.tandem.model.RoleSource;
 import dev.tandem.model.TouchpointSource;
@@ -81,5 +82,27 @@ class AccountKpisTest {
         assertThat(atOne.hasGapBefore(later)).isTrue();
         assertThat(atOne.hasGapBefore(event(2, touchpoint(TouchpointSource.SALES)))).isFalse();
         assertThat(atOne.apply(later).accountVersion()).isEqualTo(4);
+    }
+
+    @Test
+    void journeyEventsMoveTheJourneyKpisOnlyWhenNewer() {
+        AccountKpis kpis = UNTRACKED.apply(event(1, StageKpisTest.entered("exploration")))
+                .apply(event(2, StageKpisTest.exited("exploration", 7_200, "selection")))
+                .apply(event(3, StageKpisTest.entered("selection")))
+                .apply(event(4, StageKpisTest.stall("selection")));
+        assertThat(kpis.journey().currentStage()).isEqualTo("selection");
+        assertThat(kpis.journey().stalled()).isTrue();
+        assertThat(kpis.accountVersion()).isEqualTo(4);
+
+        assertThat(kpis.apply(event(3, StageKpisTest.entered("selection")))).as("a duplicate").isSameAs(kpis);
+        assertThat(kpis.apply(event(2, new JourneyEventV1.StallCleared("selection", Instant.EPOCH, "old"))))
+                .as("an older event").isSameAs(kpis);
+
+        AccountKpis closed = kpis.apply(event(5, new JourneyEventV1.DealClosed(DealOutcome.LOST, "selection", 5,
+                "lost")));
+        assertThat(closed.journey().outcome()).isEqualTo(DealOutcome.LOST);
+        assertThat(closed.journey().closedAt()).isEqualTo(Instant.EPOCH);
+        assertThat(closed.journey().stageOf("selection").entries()).isEqualTo(1);
+        assertThat(closed.touchpointCount()).isZero();
     }
 }

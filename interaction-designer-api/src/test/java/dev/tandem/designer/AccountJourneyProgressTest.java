@@ -1,0 +1,217 @@
+package dev.tandem.designer;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.nullValue;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.model.Filters;
+import dev.tandem.events.AccountSnapshotV1;
+import dev.tandem.events.EventJson;
+import dev.tandem.events.EventKeys;
+import dev.tandem.events.Topics;
+import dev.tandem.infra.KafkaTestClient;
+import dev.tandem.infra.TandemInfrastructureResource;
+import dev.tandem.model.DealOutcome;
+import dev.tandem.model.Trend;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Journey progress end to end: snapshots on the real broker, through the consumer and MongoDB, to the sellers'
+ * journey and list endpoints. Each test uses its own accounts and its own stage key, so the tenant's other
+ * accounts never match its list queries.
+ */
+@QuarkusTest
+@QuarkusTestResource(TandemInfrastructureResource.class)
+class AccountJourneyProgressTest {
+
+    private static final String TENANT = "dev";
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+    private static final KafkaTestClient KAFKA =
+            new KafkaTestClient(TandemInfrastructureResource.infrastructure().kafkaBootstrapServers());
+
+    @Inject
+    MongoClient mongo;
+
+    @AfterAll
+    static void closeKafka() {
+        KAFKA.close();
+    }
+
+    @Test
+    void everyJourneyFieldOfTheSnapshotReachesTheApi() throws Exception {
+        String account = unique("acme");
+        String stage = uniqueStage();
+        send(TENANT, account, 4, 58, JourneyFixtures.progress(stage, Trend.SLOWING, true, DealOutcome.NO_DECISION));
+
+        awaitVersion(account, 4);
+        given().when().get("/v1/accounts/{key}/journey", account).then().statusCode(200)
+                .body("stage.key", equalTo(stage))
+                .body("stage.name", equalTo("Supplier selection"))
+                .body("stage.enteredAt", equalTo("2026-11-04T20:00:00Z"))
+                .body("stage.dwellDays", equalTo(20.0f))
+                .body("journey.id", equalTo("default"))
+                .body("journey.version", equalTo(3))
+                .body("trend", equalTo("slowing"))
+                .body("alerts.size()", equalTo(1))
+                .body("alerts[0].stage", equalTo(stage))
+                .body("alerts[0].reasons", contains("no_meaningful_touchpoint", "required_role_silent"))
+                .body("alerts[0].silentRoles", contains("economic_buyer"))
+                .body("alerts[0].unblockWith[0].role", equalTo("economic_buyer"))
+                .body("alerts[0].unblockWith[0].touchpointType", equalTo("meeting.held"))
+                .body("alerts[0].unblockWith[0].owner", equalTo("sales"))
+                .body("alerts[0].unblockWith[0].unblocks", equalTo("business case review"))
+                .body("alerts[0].since", equalTo("2026-11-18T08:00:00Z"))
+                .body("alerts[0].explanation", equalTo("Stalled in Supplier selection: the economic buyer is silent."))
+                .body("stageHistory.stage", contains("problem_identification", stage))
+                .body("stageHistory[0].name", equalTo("Problem identification"))
+                .body("stageHistory[0].enteredAt", equalTo("2026-11-01T08:00:00Z"))
+                .body("stageHistory[0].exitedAt", equalTo("2026-11-04T20:00:00Z"))
+                .body("stageHistory[0].dwellDays", equalTo(3.5f))
+                .body("stageHistory[1].exitedAt", nullValue())
+                .body("stageHistory[1].dwellDays", equalTo(20.0f))
+                .body("explanations.kind", contains("stage", "stall"))
+                .body("explanations[0].text", equalTo("Moved to Supplier selection: its entry criteria hold."))
+                .body("explanations[0].journeyVersion", equalTo(3))
+                .body("explanations[0].criteria[0].stage", equalTo(stage))
+                .body("explanations[0].criteria[0].expression", equalTo("counts['demo.requested'] > 0"))
+                .body("explanations[0].criteria[0].satisfied", equalTo(true))
+                .body("explanations[0].criteria[1].satisfied", equalTo(false))
+                .body("explanations[0].criteria[1].error", equalTo("syntax error"))
+                .body("explanations[0].causedBy", contains("tp-1", "tp-2"))
+                .body("explanations[0].at", equalTo("2026-11-04T20:00:00Z"))
+                .body("outcome", equalTo("no_decision"))
+                .body("closedAt", equalTo("2026-11-24T20:00:00Z"))
+                .body("typeCounts", nullValue())
+                .body("journey.activity", nullValue());
+    }
+
+    @Test
+    void aSnapshotWithoutJourneyStillProjects() throws Exception {
+        String account = unique("legacy");
+        send(TENANT, account, 2, 33, null);
+
+        awaitVersion(account, 2);
+        given().when().get("/v1/accounts/{key}/journey", account).then().statusCode(200)
+                .body("momentum", equalTo(33))
+                .body("stage", nullValue())
+                .body("journey", nullValue())
+                .body("trend", nullValue())
+                .body("alerts", empty())
+                .body("stageHistory", empty())
+                .body("explanations", empty())
+                .body("outcome", nullValue())
+                .body("closedAt", nullValue());
+        // a document from before journeys has no stalled flag: it lists as not stalled, without stage or trend
+        given().when().get("/v1/accounts?stalled=false&limit=200").then().statusCode(200)
+                .body("accounts.find { it.accountKey == '" + account + "' }.stage", nullValue())
+                .body("accounts.find { it.accountKey == '" + account + "' }.momentum", equalTo(33))
+                .body("accounts.accountKey", hasItem(account));
+    }
+
+    @Test
+    void theListFiltersByStageAndStallSortsByMomentumAndStaysInTheTenant() throws Exception {
+        String stage = uniqueStage();
+        String low = unique("low");
+        String high = unique("high");
+        String stalledMid = unique("mid");
+        String elsewhere = unique("elsewhere");
+        String foreign = unique("foreign");
+        send(TENANT, low, 1, 20, JourneyFixtures.progress(stage, Trend.STEADY, false, null));
+        send(TENANT, high, 1, 90, JourneyFixtures.progress(stage, Trend.ACCELERATING, false, null));
+        send(TENANT, stalledMid, 1, 50, JourneyFixtures.progress(stage, Trend.STALLED, true, null));
+        send(TENANT, elsewhere, 1, 99, JourneyFixtures.progress(uniqueStage(), Trend.STEADY, false, null));
+        send("other-tenant", foreign, 1, 95, JourneyFixtures.progress(stage, Trend.STEADY, true, null));
+        for (String account : List.of(low, high, stalledMid, elsewhere)) {
+            awaitVersion(account, 1);
+        }
+        await().atMost(PATIENCE).until(() -> countForOtherTenant(foreign) == 1);
+
+        given().when().get("/v1/accounts?stage={stage}", stage).then().statusCode(200)
+                .body("accounts.accountKey", contains(high, stalledMid, low))
+                .body("accounts[0].momentum", equalTo(90))
+                .body("accounts[0].stage", equalTo(stage))
+                .body("accounts[0].stageName", equalTo("Supplier selection"))
+                .body("accounts[0].trend", equalTo("accelerating"))
+                .body("accounts[0].alertCount", equalTo(0))
+                .body("accounts[1].alertCount", equalTo(1))
+                .body("limit", equalTo(50));
+        given().when().get("/v1/accounts?stage={stage}&stalled=true", stage).then().statusCode(200)
+                .body("accounts.accountKey", contains(stalledMid))
+                .body("accounts[0].trend", equalTo("stalled"));
+        given().when().get("/v1/accounts?stage={stage}&stalled=false&limit=1", stage).then().statusCode(200)
+                .body("accounts.accountKey", contains(high))
+                .body("limit", equalTo(1));
+    }
+
+    @Test
+    void invalidListParametersAnswer400ProblemDetailsNamingTheParameter() {
+        for (String[] bad : new String[][] {{"limit", "201"}, {"limit", "0"}, {"limit", "many"},
+                {"stalled", "maybe"}, {"stage", "Not a key"}}) {
+            given().queryParam(bad[0], bad[1]).when().get("/v1/accounts").then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("status", equalTo(400))
+                    .body("title", equalTo("Invalid input"))
+                    .body("errors.field", contains(bad[0]));
+        }
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesTheListAndTheJourneyFields() {
+        JsonPath openApi = given().queryParam("format", "json").when().get("/q/openapi").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(openApi.getList("paths.'/v1/accounts'.get.parameters.name"))
+                .containsExactlyInAnyOrder("stage", "stalled", "limit");
+        assertThat(openApi.getMap("paths.'/v1/accounts'.get.responses")).containsKeys("200", "400");
+        assertThat(openApi.getMap("components.schemas.AccountJourney.properties")).containsKeys("stage", "journey",
+                "trend", "alerts", "stageHistory", "explanations", "outcome", "closedAt");
+        assertThat(openApi.getMap("components.schemas.StallAlert.properties")).containsKeys("stage", "reasons",
+                "silentRoles", "unblockWith", "since", "explanation");
+        assertThat(openApi.getMap("components.schemas.AccountListItem.properties")).containsKeys("accountKey",
+                "momentum", "stage", "trend", "alertCount");
+    }
+
+    private long countForOtherTenant(String account) {
+        return mongo.getDatabase("tandem_designer").getCollection("account_journeys")
+                .countDocuments(Filters.eq("_id", EventKeys.account("other-tenant", account)));
+    }
+
+    private static void send(String tenant, String account, long version, int momentum,
+            AccountSnapshotV1.JourneyProgress journey) throws Exception {
+        AccountSnapshotV1 snapshot = new AccountSnapshotV1(tenant, account, version, momentum, 3,
+                Map.of("sales", 3L), Instant.parse("2026-11-20T10:15:30Z"), List.of(), journey);
+        KAFKA.send(Topics.ACCOUNT_SNAPSHOTS, null, EventKeys.account(tenant, account), EventJson.write(snapshot));
+    }
+
+    private static void awaitVersion(String account, long version) {
+        await().atMost(PATIENCE).until(() -> {
+            Response response = given().when().get("/v1/accounts/{key}/journey", account);
+            return response.statusCode() == 200 && response.jsonPath().getLong("version") == version;
+        });
+    }
+
+    private static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID();
+    }
+
+    private static String uniqueStage() {
+        return "stage_" + UUID.randomUUID().toString().replace("-", "");
+    }
+}
