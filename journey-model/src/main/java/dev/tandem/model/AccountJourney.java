@@ -11,6 +11,8 @@ import dev.tandem.model.journey.CommitteeFacts;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,14 +29,15 @@ public final class AccountJourney {
 
     private final String tenantId;
     private final String accountKey;
+    private final JourneyContext context;
     private final EngagementPolicy policy;
     private final RoleInference roles;
-    private final JourneyProgression progression;
+    private JourneyProgression progression;
     private long version;
     private Instant asOf;
     private long touchpointCount;
-    private final Map<String, Long> touchpointsBySource = new TreeMap<>();
-    private final Map<String, Member> members = new TreeMap<>();
+    private Map<String, Long> touchpointsBySource = new TreeMap<>();
+    private Map<String, Member> members = new TreeMap<>();
     private int momentum;
 
     private static final class Member {
@@ -70,6 +73,7 @@ public final class AccountJourney {
             AccountSnapshotV1.JourneyProgress progress) {
         this.tenantId = tenantId;
         this.accountKey = accountKey;
+        this.context = context;
         this.policy = context.policy();
         this.roles = context.roles();
         this.progression = JourneyProgression.restore(progress, context);
@@ -172,19 +176,81 @@ public final class AccountJourney {
             }
         }
 
-        CommitteeRole role = touchpoint.contactKey() == null ? null : members.get(touchpoint.contactKey()).role();
-        progression.record(touchpoint.type(), touchpoint.direction(), role, touchpoint.occurredAt(), contribution,
+        progression.record(touchpoint.type(), touchpoint.direction(), touchpoint.contactKey(),
+                key -> members.get(key).role(), touchpoint.occurredAt(), contribution,
                 Duration.between(touchpoint.occurredAt(), asOf));
         List<String> causedBy = List.of(touchpoint.eventId());
         int previous = momentum;
         momentum = Momentum.of(memberInputs(), policy);
         if (momentum != previous) {
-            progression.explainMomentum(previous, momentum, causedBy, touchpoint.occurredAt());
             facts.add(new MomentumShifted(previous, momentum));
         }
-        progression.close(touchpoint.type(), touchpoint.occurredAt(), momentum, causedBy).ifPresent(facts::add);
+        // the stage first: an outcome closes the journey in the stage its committee had reached
         facts.addAll(progression.evaluate(factsAt(asOf), asOf, causedBy, Duration.ZERO));
+        facts.addAll(progression.close(touchpoint.type(), touchpoint.occurredAt(), momentum, causedBy));
+        if (momentum != previous) {
+            progression.explainMomentum(previous, momentum, causedBy, touchpoint.occurredAt());
+        }
         return facts.stream().map(fact -> envelope(fact, touchpoint.occurredAt(), causedBy)).toList();
+    }
+
+    /**
+     * Whether {@code touchpoint} happened before the account's clock: then {@link #apply} would count it
+     * correctly for engagement and momentum but the stage path, stalls and outcome were decided without it,
+     * so the caller should use {@link #applyLate} with the account's history instead.
+     */
+    public boolean isLate(TouchpointV1 touchpoint) {
+        if (asOf == null) {
+            return false;
+        }
+        // a second outcome at the very same time must be ordered by event id, like everything in a replay
+        boolean tiedOutcome = touchpoint.occurredAt().equals(asOf) && progression.isClosed()
+                && DealOutcome.ofTouchpointType(touchpoint.type()).isPresent();
+        return touchpoint.occurredAt().isBefore(asOf) || tiedOutcome;
+    }
+
+    /**
+     * Applies a late touchpoint by replaying the account's whole history in event-time order (occurredAt, then
+     * event id), so the result is what it would have been had everything arrived in order, and answers the
+     * journey events that correct the account to it: the touchpoint itself, then whatever differs (members,
+     * roles, momentum, stage, stall, outcome). Ticks are not part of the history: the next tick re-evaluates.
+     *
+     * @param history the touchpoints applied to this account so far (duplicates by event id are ignored)
+     */
+    public List<JourneyEventV1> applyLate(TouchpointV1 late, Collection<TouchpointV1> history) {
+        Map<String, TouchpointV1> byId = new TreeMap<>();
+        history.forEach(t -> byId.putIfAbsent(t.eventId(), t));
+        byId.putIfAbsent(late.eventId(), late);
+        AccountJourney canonical = new AccountJourney(tenantId, accountKey, context, null);
+        byId.values().stream()
+                .sorted(Comparator.comparing(TouchpointV1::occurredAt).thenComparing(TouchpointV1::eventId))
+                .forEach(canonical::apply);
+
+        List<JourneyEventV1.Payload> facts = new ArrayList<>();
+        facts.add(new TouchpointRecorded(late.eventId(), late.type(), late.source(), late.direction(),
+                late.contactKey(), policy.contributionOf(late.type(), late.source(), late.direction())));
+        canonical.members.forEach((key, member) -> {
+            Member before = members.get(key);
+            if (before == null) {
+                facts.add(new CommitteeMemberAdded(key, member.role(), member.roleSource()));
+            } else if (before.role() != member.role() || before.roleSource() != member.roleSource()) {
+                facts.add(new RoleAssigned(key, before.role(), member.role(), member.roleSource()));
+            }
+        });
+        if (canonical.momentum != momentum) {
+            facts.add(new MomentumShifted(momentum, canonical.momentum));
+        }
+        facts.addAll(canonical.progression.differencesFrom(progression, canonical.asOf, canonical.momentum));
+
+        // adopt the canonical state; the version goes on from ours, so it stays gapless
+        progression = canonical.progression;
+        asOf = canonical.asOf;
+        touchpointCount = canonical.touchpointCount;
+        touchpointsBySource = canonical.touchpointsBySource;
+        members = canonical.members;
+        momentum = canonical.momentum;
+        List<String> causedBy = List.of(late.eventId());
+        return facts.stream().map(fact -> envelope(fact, late.occurredAt(), causedBy)).toList();
     }
 
     /**
@@ -195,7 +261,11 @@ public final class AccountJourney {
         if (asOf == null || now.isBefore(asOf)) {
             return List.of();
         }
-        return progression.evaluate(factsAt(now), now, List.of(), Duration.between(asOf, now)).stream()
+        Duration elapsed = Duration.between(asOf, now);
+        List<Momentum.Input> decayed = members.values().stream()
+                .map(m -> new Momentum.Input(m.role(), policy.decay(m.engagement, elapsed))).toList();
+        return progression.evaluate(factsAt(now, Momentum.of(decayed, policy), decayed), now, List.of(), elapsed)
+                .stream()
                 .map(fact -> envelope(fact, now, List.of()))
                 .toList();
     }
@@ -205,9 +275,13 @@ public final class AccountJourney {
     }
 
     private CommitteeFacts factsAt(Instant now) {
+        return factsAt(now, momentum, memberInputs());
+    }
+
+    private CommitteeFacts factsAt(Instant now, int momentum, List<Momentum.Input> memberInputs) {
         Instant lastMeaningful = progression.lastMeaningfulTouchAt();
         double quietDays = lastMeaningful == null ? 0 : CommitteeFacts.daysBetween(lastMeaningful, now);
-        return CommitteeFacts.summarise(momentum, memberInputs(), policy.engagedThreshold(),
+        return CommitteeFacts.summarise(momentum, memberInputs, policy.engagedThreshold(),
                 progression.typeCounts(), touchpointsBySource, progression.buyerInitiated(),
                 progression.sellerInitiated(), quietDays);
     }

@@ -119,7 +119,8 @@ final class JourneyProgression {
     }
 
     /** Counts a touchpoint; {@code age} is how far before the account's clock it happened. */
-    void record(String type, Direction direction, CommitteeRole role, Instant occurredAt, double contribution,
+    void record(String type, Direction direction, String contactKey,
+            java.util.function.Function<String, CommitteeRole> roleOf, Instant occurredAt, double contribution,
             Duration age) {
         typeCounts.merge(type, 1L, Long::sum);
         if (direction == Direction.SELLER_INITIATED) {
@@ -127,27 +128,32 @@ final class JourneyProgression {
         } else {
             buyerInitiated++;
         }
-        activity = activity.record(role, type, occurredAt);
+        activity = activity.recordContact(contactKey, type, occurredAt).withRolesOf(roleOf);
         recentActivity += decayed(contribution, age, RECENT_HALF_LIFE);
         sustainedActivity += context.policy().decay(contribution, age);
     }
 
     /** Closes the journey if the touchpoint is an outcome and it is still open. */
-    Optional<JourneyEventV1.Payload> close(String type, Instant at, int momentum, List<String> causedBy) {
+    List<JourneyEventV1.Payload> close(String type, Instant at, int momentum, List<String> causedBy) {
         Optional<DealOutcome> closing = DealOutcome.ofTouchpointType(type);
         if (closing.isEmpty() || isClosed()) {
-            return Optional.empty();
+            return List.of();
         }
+        List<JourneyEventV1.Payload> out = new ArrayList<>();
         outcome = closing.get();
         closedAt = at;
         String text = "Closed " + outcome.name().toLowerCase().replace('_', ' ') + " in "
                 + (stageName == null ? "no stage" : stageName) + " at momentum " + momentum + ".";
         explain("outcome", text, List.of(), causedBy, at);
         if (activeStall != null) {
+            String cleared = "The stall ended with the deal closed.";
+            out.add(new StallCleared(activeStall.stageKey(), activeStall.since(), cleared));
+            explain("stall", cleared, List.of(), causedBy, at);
             activeStall = null;
         }
         trend = Trend.STEADY;
-        return Optional.of(new DealClosed(outcome, stageKey, momentum, text));
+        out.add(new DealClosed(outcome, stageKey, momentum, text));
+        return out;
     }
 
     /**
@@ -191,8 +197,9 @@ final class JourneyProgression {
             history.add(new StageVisit(open.stageKey(), open.stageName(), open.enteredAt(), now));
         }
         if (activeStall != null) {
-            out.add(new StallCleared(activeStall.stageKey(), activeStall.since(),
-                    "The stall ended with the move to " + evaluation.stageName() + "."));
+            String cleared = "The stall ended with the move to " + evaluation.stageName() + ".";
+            out.add(new StallCleared(activeStall.stageKey(), activeStall.since(), cleared));
+            explain("stall", cleared, List.of(), causedBy, now);
             activeStall = null;
         }
         stageKey = evaluation.stageKey();
@@ -222,6 +229,37 @@ final class JourneyProgression {
         String direction = current > previous ? "rose" : "fell";
         explain("momentum", "Momentum " + direction + " from " + previous + " to " + current + " (trend "
                 + trend.name().toLowerCase() + ").", List.of(), causedBy, at);
+    }
+
+    /**
+     * The journey events that take a reader from {@code before}'s journey to this one (after a late
+     * touchpoint was replayed into place): stage change, stall change, outcome.
+     */
+    List<JourneyEventV1.Payload> differencesFrom(JourneyProgression before, Instant at, int momentum) {
+        List<JourneyEventV1.Payload> out = new ArrayList<>();
+        if (before.activeStall != null && !sameStall(before.activeStall, activeStall)) {
+            out.add(new StallCleared(before.activeStall.stageKey(), before.activeStall.since(),
+                    "A late touchpoint, replayed into place, ended the stall."));
+        }
+        if (stageKey != null && !stageKey.equals(before.stageKey)) {
+            if (before.stageKey != null && before.stageEnteredAt != null) {
+                long dwell = Math.max(0, Duration.between(before.stageEnteredAt, at).toSeconds());
+                out.add(new StageExited(before.stageKey, before.stageName, before.stageEnteredAt, dwell, stageKey));
+            }
+            Explanation why = explanations.get("stage");
+            out.add(new StageEntered(stageKey, stageName, before.stageKey, context.definition().journeyId(),
+                    context.definition().version(), why == null ? List.of() : why.criteria(),
+                    why == null ? "Replayed into place." : why.text()));
+        }
+        if (activeStall != null && !sameStall(activeStall, before.activeStall)) {
+            out.add(new StallDetected(stageKey, activeStall.reasons(), activeStall.silentRoles(),
+                    activeStall.unblockWith(), activeStall.since(), activeStall.explanation()));
+        }
+        if (outcome != null && outcome != before.outcome) {
+            Explanation why = explanations.get("outcome");
+            out.add(new DealClosed(outcome, stageKey, momentum, why == null ? "Closed." : why.text()));
+        }
+        return out;
     }
 
     private static boolean sameStall(Stall a, Stall b) {

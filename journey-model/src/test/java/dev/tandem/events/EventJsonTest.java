@@ -6,14 +6,27 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tandem.events.JourneyEventV1.CommitteeMemberAdded;
+import dev.tandem.events.JourneyEventV1.DealClosed;
 import dev.tandem.events.JourneyEventV1.MomentumShifted;
 import dev.tandem.events.JourneyEventV1.Payload;
 import dev.tandem.events.JourneyEventV1.RoleAssigned;
+import dev.tandem.events.JourneyEventV1.StageEntered;
+import dev.tandem.events.JourneyEventV1.StageExited;
+import dev.tandem.events.JourneyEventV1.StallCleared;
+import dev.tandem.events.JourneyEventV1.StallDetected;
 import dev.tandem.events.JourneyEventV1.TouchpointRecorded;
 import dev.tandem.model.CommitteeRole;
+import dev.tandem.model.DealOutcome;
 import dev.tandem.model.Direction;
 import dev.tandem.model.RoleSource;
 import dev.tandem.model.TouchpointSource;
+import dev.tandem.model.Trend;
+import dev.tandem.model.journey.CommitteeActivity;
+import dev.tandem.model.journey.CriterionResult;
+import dev.tandem.model.journey.InteractionOwner;
+import dev.tandem.model.journey.InteractionPoint;
+import dev.tandem.model.journey.Stall;
+import dev.tandem.model.journey.StallReason;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -37,8 +50,24 @@ class EventJsonTest {
                         RoleSource.INFERRED),
                 new RoleAssigned("c_0123456789abcdef01234567", CommitteeRole.END_USER, CommitteeRole.CHAMPION,
                         RoleSource.ASSIGNED),
-                new MomentumShifted(24, 42));
+                new MomentumShifted(24, 42),
+                new StageEntered("decision", "Decision", "consensus", "default", 1, List.of(
+                        CriterionResult.of("consensus", "momentum >= 30", true),
+                        new CriterionResult("decision", "typeCounts['acme.x'] > 0", false, "no such key: acme.x")),
+                        "Moved to Decision."),
+                new StageEntered("problem_identification", "Problem identification", null, "default", 1,
+                        List.of(CriterionResult.of("problem_identification", "touchpoints > 0", true)), "Starts."),
+                new StageExited("consensus", "Consensus", AT.minusSeconds(86_400), 86_400, "decision"),
+                new StallDetected("decision", List.of(StallReason.REQUIRED_ROLE_SILENT),
+                        List.of(CommitteeRole.ECONOMIC_BUYER), List.of(BUSINESS_CASE), AT.minusSeconds(60),
+                        "Economic buyer silent for 35 days in Decision"),
+                new StallCleared("decision", AT.minusSeconds(60), "The committee moves again in Decision."),
+                new DealClosed(DealOutcome.NO_DECISION, "decision", 31, "Closed no decision in Decision."),
+                new DealClosed(DealOutcome.WON, null, 0, "Closed won in no stage."));
     }
+
+    private static final InteractionPoint BUSINESS_CASE = new InteractionPoint(CommitteeRole.ECONOMIC_BUYER,
+            "meeting.held", InteractionOwner.SALES, "business case review");
 
     static JourneyEventV1 eventOf(Payload payload) {
         return new JourneyEventV1("t1/northwind/7", "t1", "northwind", 7, AT, List.of("evt-1"), payload);
@@ -76,9 +105,58 @@ class EventJsonTest {
                                 2.1213203435596424, 2, AT, new AccountSnapshotV1.RoleEvidence(CommitteeRole.ECONOMIC_BUYER,
                                         AT, "tp-1", null, null, null)),
                         new AccountSnapshotV1.Member("c_b", CommitteeRole.CHAMPION, RoleSource.ASSIGNED, 5.0, 3,
-                                AT.minusSeconds(3600), null)));
+                                AT.minusSeconds(3600), null)), progress());
 
         assertThat(EventJson.read(EventJson.write(snapshot), AccountSnapshotV1.class)).isEqualTo(snapshot);
+    }
+
+    @Test
+    void aSnapshotWrittenBeforeJourneysExistedReadsWithANullJourney() throws Exception {
+        AccountSnapshotV1 snapshot = new AccountSnapshotV1("t1", "northwind", 3, 7, 1, Map.of("marketing", 1L), AT,
+                List.of(), null);
+        ObjectNode old = (ObjectNode) tree(EventJson.write(snapshot));
+        old.remove("journey");
+
+        assertThat(EventJson.read(old.toString(), AccountSnapshotV1.class)).isEqualTo(snapshot);
+        assertThat(EventJson.read(EventJson.write(snapshot), AccountSnapshotV1.class)).isEqualTo(snapshot);
+    }
+
+    @Test
+    void theJourneyProgressUsesWireNamesIsoInstantsAndOmitsAMissingCriterionError() throws Exception {
+        JsonNode journey = tree(EventJson.write(new AccountSnapshotV1("t1", "northwind", 12, 42, 5, Map.of(), AT,
+                List.of(), progress()))).get("journey");
+
+        assertThat(journey.get("trend").asText()).isEqualTo("stalled");
+        assertThat(journey.get("outcome").asText()).isEqualTo("no_decision");
+        assertThat(journey.at("/alerts/0/reasons/0").asText()).isEqualTo("required_role_silent");
+        assertThat(journey.at("/alerts/0/unblockWith/0/owner").asText()).isEqualTo("sales");
+        assertThat(journey.at("/stageHistory/0/exitedAt").asText()).isEqualTo("2026-11-19T15:00:00.123456789Z");
+        assertThat(journey.at("/stageHistory/1/exitedAt").isNull()).isTrue();
+        assertThat(journey.at("/activity/lastMeaningfulTouchByRole/economic_buyer").asText())
+                .isEqualTo("2026-11-18T15:00:00.123456789Z");
+        assertThat(journey.at("/explanations/0/criteria/0").has("error")).isFalse();
+        assertThat(journey.at("/explanations/0/criteria/1/error").asText()).isEqualTo("no such key: acme.x");
+    }
+
+    /** A journey progress with every nested type and every optional part filled once. */
+    static AccountSnapshotV1.JourneyProgress progress() {
+        Stall stall = new Stall("decision", "Decision", List.of(StallReason.REQUIRED_ROLE_SILENT),
+                List.of(CommitteeRole.ECONOMIC_BUYER), List.of(BUSINESS_CASE), AT.minusSeconds(60),
+                "Economic buyer silent for 35 days in Decision");
+        List<CriterionResult> criteria = List.of(CriterionResult.of("consensus", "momentum >= 30", true),
+                new CriterionResult("decision", "typeCounts['acme.x'] > 0", false, "no such key: acme.x"));
+        return new AccountSnapshotV1.JourneyProgress("default", 1, "decision", "Decision", AT.minusSeconds(86_400),
+                Trend.STALLED, List.of(stall),
+                List.of(new AccountSnapshotV1.StageVisit("consensus", "Consensus", AT.minusSeconds(2 * 86_400),
+                                AT.minusSeconds(86_400)),
+                        new AccountSnapshotV1.StageVisit("decision", "Decision", AT.minusSeconds(86_400), null)),
+                List.of(new AccountSnapshotV1.Explanation("stage", "Moved to Decision.", 1, criteria,
+                                List.of("tp-9"), AT.minusSeconds(86_400)),
+                        new AccountSnapshotV1.Explanation("stall", stall.explanation(), 1, List.of(), List.of(), AT)),
+                DealOutcome.NO_DECISION, AT, Map.of("proposal.viewed", 1L, "contract.sent", 2L), 3, 2,
+                new CommitteeActivity(AT.minusSeconds(2 * 86_400),
+                        Map.of(CommitteeRole.ECONOMIC_BUYER, AT.minusSeconds(2 * 86_400))),
+                0.25, 1.5);
     }
 
     @Test

@@ -15,6 +15,7 @@ import dev.tandem.events.JourneyEventV1;
 import dev.tandem.events.JourneyEventV1.CommitteeMemberAdded;
 import dev.tandem.events.JourneyEventV1.MomentumShifted;
 import dev.tandem.events.JourneyEventV1.RoleAssigned;
+import dev.tandem.events.JourneyEventV1.StageEntered;
 import dev.tandem.events.JourneyEventV1.TouchpointRecorded;
 import dev.tandem.events.TouchpointV1;
 import java.util.ArrayList;
@@ -40,11 +41,11 @@ class AccountJourneyTest {
         List<JourneyEventV1> events = journey.apply(webinar);
 
         assertThat(events).extracting(JourneyEventV1::type)
-                .containsExactly("TouchpointRecorded", "CommitteeMemberAdded", "MomentumShifted");
-        assertThat(events).extracting(JourneyEventV1::accountVersion).containsExactly(1L, 2L, 3L);
+                .containsExactly("TouchpointRecorded", "CommitteeMemberAdded", "MomentumShifted", "StageEntered");
+        assertThat(events).extracting(JourneyEventV1::accountVersion).containsExactly(1L, 2L, 3L, 4L);
         assertThat(events).extracting(JourneyEventV1::eventId)
                 .containsExactly(TENANT + "/" + ACCOUNT + "/1", TENANT + "/" + ACCOUNT + "/2",
-                        TENANT + "/" + ACCOUNT + "/3");
+                        TENANT + "/" + ACCOUNT + "/3", TENANT + "/" + ACCOUNT + "/4");
         assertThat(events).allSatisfy(e -> {
             assertThat(e.tenantId()).isEqualTo(TENANT);
             assertThat(e.accountKey()).isEqualTo(ACCOUNT);
@@ -58,7 +59,13 @@ class AccountJourneyTest {
         MomentumShifted shift = (MomentumShifted) events.get(2).data();
         assertThat(shift.previousMomentum()).isZero();
         assertThat(shift.momentum()).isPositive().isEqualTo(journey.momentum());
-        assertThat(journey.version()).isEqualTo(3);
+        // the first touchpoint places the account in the journey: an engaged CFO at a webinar is exploring already
+        StageEntered entered = (StageEntered) events.get(3).data();
+        assertThat(entered.stageKey()).isEqualTo("solution_exploration");
+        assertThat(entered.previousStageKey()).isNull();
+        assertThat(entered.journeyId()).isEqualTo("default");
+        assertThat(entered.journeyVersion()).isEqualTo(1);
+        assertThat(journey.version()).isEqualTo(4);
     }
 
     @Test
@@ -83,8 +90,9 @@ class AccountJourneyTest {
 
         List<JourneyEventV1> events = journey.apply(of("tp-1", 0, "ad.clicked", TouchpointSource.MARKETING, null, null));
 
-        assertThat(events).extracting(JourneyEventV1::type).containsExactly("TouchpointRecorded");
+        assertThat(events).extracting(JourneyEventV1::type).containsExactly("TouchpointRecorded", "StageEntered");
         assertThat(journey.snapshot().committee()).isEmpty();
+        assertThat(journey.snapshot().journey().stageKey()).isEqualTo("problem_identification");
         assertThat(journey.snapshot().touchpointCount()).isEqualTo(1);
         assertThat(journey.snapshot().touchpointsBySource()).containsExactly(Map.entry("marketing", 1L));
     }

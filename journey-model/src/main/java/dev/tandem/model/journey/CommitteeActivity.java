@@ -13,7 +13,8 @@ import java.util.Map;
  * @param lastMeaningfulTouchAt null when nothing meaningful happened yet
  * @param lastMeaningfulTouchByRole only roles that had a meaningful touchpoint
  */
-public record CommitteeActivity(Instant lastMeaningfulTouchAt, Map<CommitteeRole, Instant> lastMeaningfulTouchByRole) {
+public record CommitteeActivity(Instant lastMeaningfulTouchAt, Map<CommitteeRole, Instant> lastMeaningfulTouchByRole,
+        Map<String, Instant> lastMeaningfulTouchByContact) {
 
     public CommitteeActivity {
         EnumMap<CommitteeRole, Instant> copy = new EnumMap<>(CommitteeRole.class);
@@ -21,6 +22,32 @@ public record CommitteeActivity(Instant lastMeaningfulTouchAt, Map<CommitteeRole
             copy.putAll(lastMeaningfulTouchByRole);
         }
         lastMeaningfulTouchByRole = Collections.unmodifiableMap(copy);
+        lastMeaningfulTouchByContact = lastMeaningfulTouchByContact == null ? Map.of()
+                : Collections.unmodifiableMap(new java.util.TreeMap<>(lastMeaningfulTouchByContact));
+    }
+
+    public CommitteeActivity(Instant lastMeaningfulTouchAt, Map<CommitteeRole, Instant> lastMeaningfulTouchByRole) {
+        this(lastMeaningfulTouchAt, lastMeaningfulTouchByRole, Map.of());
+    }
+
+    /** A meaningful touchpoint of a contact (or of the account when null), kept per contact. */
+    public CommitteeActivity recordContact(String contactKey, String touchpointType, Instant occurredAt) {
+        if (!MeaningfulTouchpoints.isMeaningful(touchpointType)) {
+            return this;
+        }
+        Map<String, Instant> byContact = new java.util.TreeMap<>(lastMeaningfulTouchByContact);
+        if (contactKey != null) {
+            byContact.merge(contactKey, occurredAt, CommitteeActivity::later);
+        }
+        return new CommitteeActivity(later(lastMeaningfulTouchAt, occurredAt), lastMeaningfulTouchByRole, byContact);
+    }
+
+    /** The per-role view with every contact in its current role. */
+    public CommitteeActivity withRolesOf(java.util.function.Function<String, CommitteeRole> roleOf) {
+        Map<CommitteeRole, Instant> byRole = new EnumMap<>(CommitteeRole.class);
+        lastMeaningfulTouchByContact.forEach((contact, at) -> byRole.merge(roleOf.apply(contact), at,
+                CommitteeActivity::later));
+        return new CommitteeActivity(lastMeaningfulTouchAt, byRole, lastMeaningfulTouchByContact);
     }
 
     public static CommitteeActivity none() {
