@@ -3,43 +3,106 @@ package dev.tandem.state.repository;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 /** Data access of journey-state; every method runs inside the caller's session and transaction. */
 @ApplicationScoped
 public class JourneyStateRepository {
 
-    /** Records the touchpoint as applied; false if it already was (then the caller must change nothing). */
-    public Uni<Boolean> markProcessed(Mutiny.Session session, String tenantId, String eventId, String accountKey,
-            Instant now) {
-        return session.createNativeQuery("""
-                        INSERT INTO processed_touchpoint (tenant_id, event_id, account_key, processed_at)
-                        VALUES (:tenant, :eventId, :account, :now)
-                        ON CONFLICT DO NOTHING""")
-                .setParameter("tenant", tenantId)
-                .setParameter("eventId", eventId)
-                .setParameter("account", accountKey)
-                .setParameter("now", now)
-                .executeUpdate()
-                .map(inserted -> inserted == 1);
+    /** Arbitrary but fixed keys of the advisory locks that make one replica at a time relay or tick. */
+    private static final long RELAY_LOCK_KEY = 0x7A4D_0001L;
+    private static final long TICK_LOCK_KEY = 0x7A4D_0002L;
+
+    /** A touchpoint to record as processed. */
+    public record Processed(String tenantId, String eventId, String accountKey) {
     }
 
-    public Uni<AccountStateEntity> findAccount(Mutiny.Session session, String tenantId, String accountKey) {
-        return session.find(AccountStateEntity.class, new AccountId(tenantId, accountKey));
+    /**
+     * Records the touchpoints as applied in one statement and answers the (tenant, event id) pairs that were new;
+     * the others had been applied before and must change nothing.
+     */
+    public Uni<Set<Processed>> markProcessed(Mutiny.Session session, List<Processed> touchpoints, Instant now) {
+        if (touchpoints.isEmpty()) {
+            return Uni.createFrom().item(Set.of());
+        }
+        StringBuilder sql = new StringBuilder(
+                "INSERT INTO processed_touchpoint (tenant_id, event_id, account_key, processed_at) VALUES ");
+        for (int i = 0; i < touchpoints.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append("(:t").append(i).append(", :e").append(i).append(", :a")
+                    .append(i).append(", :now)");
+        }
+        sql.append(" ON CONFLICT DO NOTHING RETURNING tenant_id || '/' || event_id");
+        Mutiny.SelectionQuery<String> query = session.createNativeQuery(sql.toString(), String.class);
+        for (int i = 0; i < touchpoints.size(); i++) {
+            Processed p = touchpoints.get(i);
+            query.setParameter("t" + i, p.tenantId()).setParameter("e" + i, p.eventId())
+                    .setParameter("a" + i, p.accountKey());
+        }
+        return query.setParameter("now", now).getResultList().map(inserted -> {
+            Set<String> fresh = new HashSet<>(inserted);
+            Set<Processed> result = new HashSet<>();
+            touchpoints.stream().filter(p -> fresh.contains(p.tenantId() + "/" + p.eventId())).forEach(result::add);
+            return result;
+        });
+    }
+
+    /** The stored states of these accounts (managed: changes are flushed at commit), in one query. */
+    public Uni<List<AccountStateEntity>> findAccounts(Mutiny.Session session, Collection<AccountId> ids) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        List<AccountId> list = List.copyOf(ids);
+        StringBuilder sql = new StringBuilder("SELECT * FROM account_state WHERE (tenant_id, account_key) IN (");
+        for (int i = 0; i < list.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append("(:t").append(i).append(", :a").append(i).append(')');
+        }
+        Mutiny.SelectionQuery<AccountStateEntity> query =
+                session.createNativeQuery(sql.append(')').toString(), AccountStateEntity.class);
+        for (int i = 0; i < list.size(); i++) {
+            query.setParameter("t" + i, list.get(i).tenantId()).setParameter("a" + i, list.get(i).accountKey());
+        }
+        return query.getResultList();
+    }
+
+    /**
+     * A page of accounts whose journey is open (no outcome yet) and that nothing changed since {@code before},
+     * in key order after {@code after} (null: from the start).
+     */
+    public Uni<List<AccountStateEntity>> quietOpenAccounts(Mutiny.Session session, Instant before, AccountId after,
+            int limit) {
+        return session.createNativeQuery("""
+                        SELECT * FROM account_state
+                        WHERE updated_at < :before AND state -> 'journey' ->> 'outcome' IS NULL
+                          AND (tenant_id, account_key) > (:tenant, :account)
+                        ORDER BY tenant_id, account_key LIMIT :limit""", AccountStateEntity.class)
+                .setParameter("before", before)
+                .setParameter("tenant", after == null ? "" : after.tenantId())
+                .setParameter("account", after == null ? "" : after.accountKey())
+                .setParameter("limit", limit)
+                .getResultList();
     }
 
     public Uni<Void> persistAll(Mutiny.Session session, List<?> entities) {
         return session.persistAll(entities.toArray());
     }
 
-    /** Arbitrary but fixed key of the advisory lock that makes one replica at a time the outbox relay. */
-    private static final long RELAY_LOCK_KEY = 0x7A4D_0001L;
-
     /** Takes the relay lock for the rest of the transaction; false if another replica holds it. */
     public Uni<Boolean> tryRelayLock(Mutiny.Session session) {
+        return tryLock(session, RELAY_LOCK_KEY);
+    }
+
+    /** Takes the stall-ticker lock for the rest of the transaction; false if another replica holds it. */
+    public Uni<Boolean> tryTickLock(Mutiny.Session session) {
+        return tryLock(session, TICK_LOCK_KEY);
+    }
+
+    private static Uni<Boolean> tryLock(Mutiny.Session session, long key) {
         return session.createNativeQuery("SELECT pg_try_advisory_xact_lock(:key)", Boolean.class)
-                .setParameter("key", RELAY_LOCK_KEY)
+                .setParameter("key", key)
                 .getSingleResult();
     }
 

@@ -1,0 +1,88 @@
+package dev.tandem.launcher;
+
+import dev.tandem.events.TouchpointV1;
+import dev.tandem.model.Direction;
+import dev.tandem.model.TouchpointSource;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * A reproducible stream of touchpoints like marketing and sales tools send: mostly light marketing signals,
+ * fewer sales conversations, committees of up to eight titled contacts per account, a share of resent
+ * duplicates. Each account's touchpoints come in event-time order, as most sources emit them.
+ */
+public final class TouchpointMix {
+
+    private static final String[][] TYPES = {
+        {"email.opened", "30"}, {"email.clicked", "15"}, {"web.visited", "15"}, {"content.downloaded", "8"},
+        {"pricing.viewed", "5"}, {"webinar.registered", "4"}, {"webinar.attended", "4"}, {"ad.clicked", "4"},
+        {"demo.requested", "3"}, {"call.connected", "3"}, {"meeting.held", "3"}, {"email.replied", "2"},
+        {"trial.started", "1"}, {"proposal.sent", "1"}, {"security.review", "1"}, {"event.attended", "1"}};
+    private static final String[] TITLES = {"Chief Financial Officer", "VP Operations", "Director of Operations",
+        "Enterprise Architect", "IT Manager", "Support Specialist", "Procurement Manager", "General Counsel",
+        "Head of Security", "Marketing Analyst", "CTO", "Business Analyst"};
+    private static final Instant START = Instant.parse("2026-01-05T08:00:00Z");
+
+    private TouchpointMix() {
+    }
+
+    /**
+     * {@code events} records over {@code accounts} accounts of tenant {@code tenant}; about
+     * {@code duplicateShare} of them are resends of an earlier record of the same account.
+     */
+    public static List<TouchpointV1> generate(String tenant, int events, int accounts, double duplicateShare,
+            long seed) {
+        Random random = new Random(seed);
+        int totalWeight = 0;
+        for (String[] type : TYPES) {
+            totalWeight += Integer.parseInt(type[1]);
+        }
+        Instant[] clock = new Instant[accounts];
+        List<List<TouchpointV1>> sent = new ArrayList<>();
+        for (int a = 0; a < accounts; a++) {
+            clock[a] = START.plus(Duration.ofHours(random.nextInt(24 * 30)));
+            sent.add(new ArrayList<>());
+        }
+        List<TouchpointV1> out = new ArrayList<>(events);
+        for (int i = 0; i < events; i++) {
+            int a = random.nextInt(accounts);
+            List<TouchpointV1> previous = sent.get(a);
+            if (!previous.isEmpty() && random.nextDouble() < duplicateShare) {
+                out.add(previous.get(random.nextInt(previous.size())));
+                continue;
+            }
+            clock[a] = clock[a].plus(Duration.ofMinutes(5 + random.nextInt(60 * 24 * 2)));
+            int contact = random.nextInt(8);
+            String type = pick(random, totalWeight);
+            boolean sales = type.startsWith("call.") || type.startsWith("meeting.") || type.startsWith("proposal.");
+            TouchpointV1 touchpoint = new TouchpointV1("bench-" + seed + "-" + i, tenant, "account-" + a, type,
+                    sales ? TouchpointSource.SALES : TouchpointSource.MARKETING,
+                    sales || type.startsWith("email.opened") ? Direction.SELLER_INITIATED : Direction.BUYER_INITIATED,
+                    clock[a], clock[a].plusSeconds(2), "c-" + a + "-" + contact,
+                    TITLES[(a * 7 + contact * 3) % TITLES.length], Map.of("campaign", "c" + random.nextInt(20)));
+            previous.add(touchpoint);
+            out.add(touchpoint);
+        }
+        return out;
+    }
+
+    private static String pick(Random random, int totalWeight) {
+        int roll = random.nextInt(totalWeight);
+        for (String[] type : TYPES) {
+            roll -= Integer.parseInt(type[1]);
+            if (roll < 0) {
+                return type[0];
+            }
+        }
+        return TYPES[0][0];
+    }
+
+    /** How many distinct touchpoints (by event id) the list holds. */
+    public static long distinct(List<TouchpointV1> touchpoints) {
+        return touchpoints.stream().map(TouchpointV1::eventId).distinct().count();
+    }
+}
