@@ -138,6 +138,15 @@ public final class AccountJourney {
         return momentum;
     }
 
+    /** The account's clock: the latest event time applied (null before the first touchpoint). */
+    public Instant asOf() {
+        return asOf;
+    }
+
+    public long touchpointCount() {
+        return touchpointCount;
+    }
+
     /**
      * Applies one touchpoint of this account and returns the journey events it caused, each with the next
      * account version. Duplicates must be filtered before (by event id): the aggregate counts what it is given.

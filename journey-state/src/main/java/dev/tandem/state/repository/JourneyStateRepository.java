@@ -1,6 +1,8 @@
 package dev.tandem.state.repository;
 
 import io.smallrye.mutiny.Uni;
+import java.util.Map;
+import java.util.ArrayList;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.Collection;
@@ -22,25 +24,59 @@ public class JourneyStateRepository {
     }
 
     /**
+     * The touchpoints applied to these accounts before, as stored with their processed ids, leaving out
+     * {@code except} (this batch's, recorded in the same transaction but not applied yet). One query.
+     */
+    public Uni<Map<AccountId, List<String>>> historyOf(Mutiny.Session session, Collection<AccountId> accounts,
+            Collection<String> except) {
+        if (accounts.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        List<AccountId> list = List.copyOf(accounts);
+        StringBuilder sql = new StringBuilder("SELECT tenant_id, account_key, event_id, touchpoint"
+                + " FROM processed_touchpoint WHERE touchpoint IS NOT NULL AND (tenant_id, account_key) IN (");
+        for (int i = 0; i < list.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append("(:t").append(i).append(", :a").append(i).append(')');
+        }
+        sql.append(')');
+        Mutiny.SelectionQuery<Object[]> query = session.createNativeQuery(sql.toString(), Object[].class);
+        for (int i = 0; i < list.size(); i++) {
+            query.setParameter("t" + i, list.get(i).tenantId()).setParameter("a" + i, list.get(i).accountKey());
+        }
+        Set<String> skip = new HashSet<>(except);
+        return query.getResultList().map(rows -> {
+            Map<AccountId, List<String>> history = new java.util.HashMap<>();
+            for (Object[] row : rows) {
+                if (!skip.contains(row[0] + "/" + row[2])) {
+                    history.computeIfAbsent(new AccountId((String) row[0], (String) row[1]), id -> new ArrayList<>())
+                            .add((String) row[3]);
+                }
+            }
+            return history;
+        });
+    }
+
+    /**
      * Records the touchpoints as applied in one statement and answers the (tenant, event id) pairs that were new;
      * the others had been applied before and must change nothing.
      */
-    public Uni<Set<Processed>> markProcessed(Mutiny.Session session, List<Processed> touchpoints, Instant now) {
+    public Uni<Set<Processed>> markProcessed(Mutiny.Session session, List<Processed> touchpoints,
+            List<String> payloads, Instant now) {
         if (touchpoints.isEmpty()) {
             return Uni.createFrom().item(Set.of());
         }
         StringBuilder sql = new StringBuilder(
-                "INSERT INTO processed_touchpoint (tenant_id, event_id, account_key, processed_at) VALUES ");
+                "INSERT INTO processed_touchpoint (tenant_id, event_id, account_key, processed_at, touchpoint) VALUES ");
         for (int i = 0; i < touchpoints.size(); i++) {
             sql.append(i == 0 ? "" : ", ").append("(:t").append(i).append(", :e").append(i).append(", :a")
-                    .append(i).append(", :now)");
+                    .append(i).append(", :now, :p").append(i).append(")");
         }
         sql.append(" ON CONFLICT DO NOTHING RETURNING tenant_id || '/' || event_id");
         Mutiny.SelectionQuery<String> query = session.createNativeQuery(sql.toString(), String.class);
         for (int i = 0; i < touchpoints.size(); i++) {
             Processed p = touchpoints.get(i);
             query.setParameter("t" + i, p.tenantId()).setParameter("e" + i, p.eventId())
-                    .setParameter("a" + i, p.accountKey());
+                    .setParameter("a" + i, p.accountKey()).setParameter("p" + i, payloads.get(i));
         }
         return query.setParameter("now", now).getResultList().map(inserted -> {
             Set<String> fresh = new HashSet<>(inserted);

@@ -1,5 +1,6 @@
 package dev.tandem.state.service;
 
+import dev.tandem.events.EventJson;
 import dev.tandem.events.JourneyEventV1;
 import dev.tandem.events.TouchpointV1;
 import dev.tandem.model.AccountJourney;
@@ -58,8 +59,10 @@ public class JourneyStateService {
         Map<Processed, TouchpointV1> unique = new LinkedHashMap<>();
         touchpoints.forEach(t -> unique.putIfAbsent(new Processed(t.tenantId(), t.eventId(), t.accountKey()), t));
         Instant now = clock.instant();
+        List<Processed> processed = List.copyOf(unique.keySet());
+        List<String> payloads = processed.stream().map(p -> EventJson.write(unique.get(p))).toList();
         return sessions.withTransaction(session -> repository
-                .markProcessed(session, List.copyOf(unique.keySet()), now)
+                .markProcessed(session, processed, payloads, now)
                 .chain(fresh -> {
                     List<TouchpointV1> toApply = unique.entrySet().stream()
                             .filter(e -> fresh.contains(e.getKey()))
@@ -79,29 +82,58 @@ public class JourneyStateService {
                 t -> new AccountId(t.tenantId(), t.accountKey()), LinkedHashMap::new, Collectors.toList()));
         Set<String> tenants = new HashSet<>();
         byAccount.keySet().forEach(id -> tenants.add(id.tenantId()));
+        List<String> batchIds = touchpoints.stream().map(t -> t.tenantId() + "/" + t.eventId()).toList();
         return repository.findAccounts(session, byAccount.keySet())
                 .chain(stored -> contexts.forTenants(session, tenants).chain(journeys -> {
                     Map<AccountId, AccountStateEntity> rows = stored.stream()
                             .collect(Collectors.toMap(row -> row.id, Function.identity()));
-                    List<Object> toPersist = new ArrayList<>();
-                    int events = 0;
-                    for (Map.Entry<AccountId, List<TouchpointV1>> account : byAccount.entrySet()) {
-                        events += applyToAccount(account.getKey(), rows.get(account.getKey()), account.getValue(),
-                                journeys.get(account.getKey().tenantId()), now, toPersist);
-                    }
-                    int emitted = events;
-                    return repository.persistAll(session, toPersist)
-                            .replaceWith(new BatchOutcome(touchpoints.size(), 0, byAccount.size(), emitted));
+                    Map<AccountId, AccountJourney> loaded = new LinkedHashMap<>();
+                    byAccount.keySet().forEach(id -> loaded.put(id,
+                            AccountStates.load(id, rows.get(id), journeys.get(id.tenantId()))));
+                    // only accounts that receive a touchpoint at or before their clock need their history
+                    Set<AccountId> late = byAccount.entrySet().stream()
+                            .filter(e -> mayBeLate(loaded.get(e.getKey()), e.getValue()))
+                            .map(Map.Entry::getKey)
+                            .collect(Collectors.toSet());
+                    return repository.historyOf(session, late, batchIds).chain(history -> {
+                        List<Object> toPersist = new ArrayList<>();
+                        int events = 0;
+                        for (Map.Entry<AccountId, List<TouchpointV1>> account : byAccount.entrySet()) {
+                            AccountId id = account.getKey();
+                            events += applyToAccount(id, rows.get(id), loaded.get(id), account.getValue(),
+                                    history.get(id), now, toPersist);
+                        }
+                        int emitted = events;
+                        return repository.persistAll(session, toPersist)
+                                .replaceWith(new BatchOutcome(touchpoints.size(), 0, byAccount.size(), emitted));
+                    });
                 }));
     }
 
-    private static int applyToAccount(AccountId id, AccountStateEntity stored, List<TouchpointV1> touchpoints,
-            JourneyContext context, Instant now, List<Object> toPersist) {
-        AccountJourney journey = AccountStates.load(id, stored, context);
+    private static boolean mayBeLate(AccountJourney journey, List<TouchpointV1> touchpoints) {
+        Instant clock = journey.asOf();
+        return clock != null && touchpoints.stream().anyMatch(t -> !t.occurredAt().isAfter(clock));
+    }
+
+    /**
+     * Applies an account's touchpoints in event-time order: in place when on time, replayed into place with
+     * the account's history when late. Without a complete history (rows from before it was kept) a late
+     * touchpoint is applied in place, which keeps engagement and momentum exact.
+     */
+    private static int applyToAccount(AccountId id, AccountStateEntity stored, AccountJourney journey,
+            List<TouchpointV1> touchpoints, List<String> storedHistory, Instant now, List<Object> toPersist) {
+        List<TouchpointV1> applied = new ArrayList<>();
+        if (storedHistory != null) {
+            storedHistory.forEach(json -> applied.add(EventJson.read(json, TouchpointV1.class)));
+        }
+        boolean historyComplete = applied.size() >= journey.touchpointCount();
         List<JourneyEventV1> events = new ArrayList<>();
         for (TouchpointV1 touchpoint : touchpoints.stream().sorted(EVENT_TIME).toList()) {
             try {
-                events.addAll(journey.apply(touchpoint));
+                events.addAll(journey.isLate(touchpoint) && historyComplete
+                        ? journey.applyLate(touchpoint, applied)
+                        : journey.apply(touchpoint));
+                applied.add(touchpoint);
             } catch (RuntimeException e) {
                 throw new PoisonTouchpointException(touchpoint.tenantId(), touchpoint.eventId(), e);
             }
