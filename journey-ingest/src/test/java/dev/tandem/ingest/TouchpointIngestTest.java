@@ -156,4 +156,30 @@ class TouchpointIngestTest {
         given().when().get("/q/openapi?format=json").then().statusCode(200)
                 .body("paths.'/v1/touchpoints'.post.responses.'202'.description", equalTo("On the touchpoint log"));
     }
+
+    @Test
+    void withoutAnAccountKeyTheEmailDomainNamesTheAccountThroughTheTenantsMapping() {
+        String eventId = unique("evt");
+        given().contentType(ContentType.JSON).body("""
+                {"eventId":"%s","type":"pricing.viewed","source":"marketing","occurredAt":"2026-11-20T10:15:30Z",
+                 "contact":{"email":"kim@emea.globex.com","title":"VP Operations"}}""".formatted(eventId))
+                .when().post("/v1/touchpoints")
+                .then().statusCode(202);
+        List<ConsumerRecord<String, String>> records =
+                kafka.recordsContaining(Topics.TOUCHPOINTS, eventId, Duration.ofSeconds(20));
+        assertThat(records).hasSize(1);
+        assertThat(records.get(0).key()).isEqualTo("dev/globex-logistics");
+        assertThat(EventJson.read(records.get(0).value(), TouchpointV1.class).accountKey())
+                .isEqualTo("globex-logistics");
+    }
+
+    @Test
+    void withoutAnAccountKeyAPersonalMailboxIsRefusedNamingTheEmail() {
+        given().contentType(ContentType.JSON).body("""
+                {"eventId":"e-personal","type":"pricing.viewed","source":"marketing",
+                 "occurredAt":"2026-11-20T10:15:30Z","contact":{"email":"kim@gmail.com"}}""")
+                .when().post("/v1/touchpoints")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("/contact/email"));
+    }
 }

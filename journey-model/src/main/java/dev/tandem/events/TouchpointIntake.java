@@ -7,6 +7,7 @@ import com.networknt.schema.PathType;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import dev.tandem.model.AccountResolver;
 import dev.tandem.model.ContactKeys;
 import dev.tandem.model.Direction;
 import dev.tandem.model.TouchpointCatalog;
@@ -34,9 +35,17 @@ public final class TouchpointIntake {
     private static final JsonSchema INPUT_SCHEMA = loadSchema("/schemas/touchpoint-input.v1.json");
 
     private final ContactKeys contactKeys;
+    private final java.util.function.Function<String, AccountResolver> accountResolvers;
 
     public TouchpointIntake(ContactKeys contactKeys) {
+        this(contactKeys, tenant -> AccountResolver.unmapped());
+    }
+
+    /** @param accountResolvers each tenant's email-domain → account mapping */
+    public TouchpointIntake(ContactKeys contactKeys,
+            java.util.function.Function<String, AccountResolver> accountResolvers) {
         this.contactKeys = contactKeys;
+        this.accountResolvers = accountResolvers;
     }
 
     static JsonSchema loadSchema(String resource) {
@@ -59,6 +68,14 @@ public final class TouchpointIntake {
      * for the fourth item of an array). An empty list means valid.
      */
     public List<FieldError> validate(JsonNode item, String pointerPrefix, Instant now) {
+        return validate(item, pointerPrefix, now, null);
+    }
+
+    /**
+     * As {@link #validate(JsonNode, String, Instant)}, and, for a touchpoint without an account key, checks that
+     * the tenant's mapping finds the account from the contact's email domain.
+     */
+    public List<FieldError> validate(JsonNode item, String pointerPrefix, Instant now, String tenantId) {
         List<FieldError> errors = new ArrayList<>();
         for (ValidationMessage message : INPUT_SCHEMA.validate(item)) {
             String location = message.getInstanceLocation().toString();
@@ -68,6 +85,16 @@ public final class TouchpointIntake {
                 location = location + "/" + message.getProperty();
             }
             errors.add(new FieldError(pointerPrefix + location, message.getError()));
+        }
+        if (errors.isEmpty() && !item.hasNonNull("accountKey")) {
+            String email = item.path("contact").path("email").asText(null);
+            if (email == null) {
+                errors.add(new FieldError(pointerPrefix + "/accountKey",
+                        "is required unless the contact's email domain names the account"));
+            } else if (accountResolvers.apply(tenantId).accountOf(email).isEmpty()) {
+                errors.add(new FieldError(pointerPrefix + "/contact/email",
+                        "is a personal mailbox, which names no account: send accountKey"));
+            }
         }
         if (errors.isEmpty()) {
             String occurredAt = item.path("occurredAt").asText();
@@ -92,7 +119,9 @@ public final class TouchpointIntake {
                 : Direction.fromWireName(input.direction()).orElseThrow();
         String contactKey = input.contact() == null ? null : contactKeys.keyOf(tenantId, input.contact().email());
         String title = input.contact() == null ? null : input.contact().title();
-        return new TouchpointV1(input.eventId(), tenantId, input.accountKey(), input.type(), source, direction,
+        String accountKey = input.accountKey() != null ? input.accountKey()
+                : accountResolvers.apply(tenantId).accountOf(input.contact().email()).orElseThrow();
+        return new TouchpointV1(input.eventId(), tenantId, accountKey, input.type(), source, direction,
                 OffsetDateTime.parse(input.occurredAt()).toInstant(), receivedAt, contactKey, title,
                 input.properties());
     }

@@ -231,4 +231,33 @@ class TouchpointIntakeTest {
         assertThat(touchpoint.properties().get("campaign")).isNull();
         assertThat(EventJson.read(EventJson.write(touchpoint), TouchpointV1.class)).isEqualTo(touchpoint);
     }
+
+    @Test
+    void withoutAnAccountKeyTheContactsEmailDomainNamesTheAccountThroughTheTenantsMapping() throws Exception {
+        TouchpointIntake mapped = new TouchpointIntake(new dev.tandem.model.ContactKeys("a-long-enough-test-secret"),
+                tenant -> new dev.tandem.model.AccountResolver(java.util.Map.of("acme.com", "acme-robotics")));
+        String json = """
+                {"eventId":"e-1","type":"email.clicked","source":"marketing","occurredAt":"2026-11-01T10:00:00Z",
+                 "contact":{"email":"dana@eu.acme.com","title":"CFO"}}""";
+        com.fasterxml.jackson.databind.JsonNode node = EventJson.mapper().readTree(json);
+        assertThat(mapped.validate(node, "", java.time.Instant.parse("2026-11-02T00:00:00Z"), "t1")).isEmpty();
+        TouchpointInput input = EventJson.mapper().treeToValue(node, TouchpointInput.class);
+        assertThat(mapped.toTouchpoint(input, "t1", java.time.Instant.parse("2026-11-02T00:00:00Z")).accountKey())
+                .isEqualTo("acme-robotics");
+    }
+
+    @Test
+    void withoutAnAccountKeyAPersonalMailboxOrNoContactIsRefusedNamingTheField() throws Exception {
+        TouchpointIntake intake = new TouchpointIntake(new dev.tandem.model.ContactKeys("a-long-enough-test-secret"));
+        java.time.Instant now = java.time.Instant.parse("2026-11-02T00:00:00Z");
+        com.fasterxml.jackson.databind.JsonNode personal = EventJson.mapper().readTree("""
+                {"eventId":"e-2","type":"email.clicked","source":"marketing","occurredAt":"2026-11-01T10:00:00Z",
+                 "contact":{"email":"dana@gmail.com"}}""");
+        com.fasterxml.jackson.databind.JsonNode anonymous = EventJson.mapper().readTree("""
+                {"eventId":"e-3","type":"ad.clicked","source":"marketing","occurredAt":"2026-11-01T10:00:00Z"}""");
+        assertThat(intake.validate(personal, "/4", now, "t1")).extracting(FieldError::field)
+                .containsExactly("/4/contact/email");
+        assertThat(intake.validate(anonymous, "", now, "t1")).extracting(FieldError::field)
+                .containsExactly("/accountKey");
+    }
 }

@@ -10,6 +10,7 @@ import dev.tandem.events.TouchpointIntake;
 import dev.tandem.events.TouchpointV1;
 import dev.tandem.ingest.config.IngestConfig;
 import dev.tandem.ingest.messaging.TouchpointPublisher;
+import dev.tandem.model.AccountResolver;
 import dev.tandem.model.ContactKeys;
 import dev.tandem.support.rest.InvalidInputException;
 import io.micrometer.core.instrument.Counter;
@@ -38,7 +39,11 @@ public class TouchpointIngestService {
     private final Counter rejected;
 
     public TouchpointIngestService(TouchpointPublisher publisher, IngestConfig config, MeterRegistry registry) {
-        this.intake = new TouchpointIntake(new ContactKeys(config.pseudonymSecret()));
+        Map<String, AccountResolver> resolvers = new java.util.HashMap<>();
+        config.tenants().forEach((tenant, settings) ->
+                resolvers.put(tenant, new AccountResolver(settings.accountDomains())));
+        this.intake = new TouchpointIntake(new ContactKeys(config.pseudonymSecret()),
+                tenant -> resolvers.getOrDefault(tenant, AccountResolver.unmapped()));
         this.publisher = publisher;
         this.config = config;
         this.clock = Clock.systemUTC();
@@ -53,7 +58,7 @@ public class TouchpointIngestService {
         boolean array = body.isArray();
         List<FieldError> errors = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
-            errors.addAll(intake.validate(items.get(i), array ? "/" + i : "", now));
+            errors.addAll(intake.validate(items.get(i), array ? "/" + i : "", now, tenantId));
         }
         if (!errors.isEmpty()) {
             rejected.increment(items.size());
