@@ -50,6 +50,6 @@ public final class JourneyFixtures {
                 trend, stalled ? List.of(stall) : List.of(), history, explanations, outcome,
                 outcome == null ? null : CLOSED_AT,
                 Map.of("demo.requested", 2L), 5, 4,
-                new CommitteeActivity(EXPLAINED_AT, Map.of(CommitteeRole.CHAMPION, EXPLAINED_AT)), 1.5, 2.5);
+                new CommitteeActivity(EXPLAINED_AT, Map.of(CommitteeRole.CHAMPION, EXPLAINED_AT)), 1.5, 2.5, null);
     }
 }

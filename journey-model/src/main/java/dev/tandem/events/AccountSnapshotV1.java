@@ -69,6 +69,8 @@ public record AccountSnapshotV1(
      * @param activity latest meaningful touchpoint overall and per role (what stall detection sees)
      * @param recentActivity engagement contributions decayed with a short half-life (trend)
      * @param sustainedActivity the same with the journey's half-life (trend)
+     * @param clockEventId the greatest event id among the touchpoints at the account's clock: a touchpoint
+     *        at that very time with a smaller id is late (replays order equal times by event id)
      */
     public record JourneyProgress(
             String journeyId,
@@ -87,7 +89,8 @@ public record AccountSnapshotV1(
             long sellerInitiated,
             CommitteeActivity activity,
             double recentActivity,
-            double sustainedActivity) {
+            double sustainedActivity,
+            String clockEventId) {
 
         public JourneyProgress {
             alerts = List.copyOf(alerts);

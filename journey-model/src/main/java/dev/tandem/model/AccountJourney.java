@@ -156,7 +156,11 @@ public final class AccountJourney {
             throw new IllegalArgumentException("touchpoint " + touchpoint.eventId() + " is not of this account");
         }
         List<JourneyEventV1.Payload> facts = new ArrayList<>();
+        boolean advanced = asOf == null || touchpoint.occurredAt().isAfter(asOf);
         advanceTo(touchpoint.occurredAt());
+        if (touchpoint.occurredAt().equals(asOf)) {
+            progression.noteAtClock(touchpoint.eventId(), advanced);
+        }
         double contribution = policy.contributionOf(touchpoint.type(), touchpoint.source(), touchpoint.direction());
         touchpointCount++;
         touchpointsBySource.merge(touchpoint.source().wireName(), 1L, Long::sum);
@@ -215,7 +219,11 @@ public final class AccountJourney {
         // a second outcome at the very same time must be ordered by event id, like everything in a replay
         boolean tiedOutcome = touchpoint.occurredAt().equals(asOf) && progression.isClosed()
                 && DealOutcome.ofTouchpointType(touchpoint.type()).isPresent();
-        return touchpoint.occurredAt().isBefore(asOf) || tiedOutcome;
+        // equal times are ordered by event id, as in a replay
+        String atClock = progression.clockEventId();
+        boolean tiedBefore = touchpoint.occurredAt().equals(asOf) && atClock != null
+                && touchpoint.eventId().compareTo(atClock) < 0;
+        return touchpoint.occurredAt().isBefore(asOf) || tiedBefore || tiedOutcome;
     }
 
     /**

@@ -51,6 +51,7 @@ final class JourneyProgression {
     private CommitteeActivity activity = CommitteeActivity.none();
     private double recentActivity;
     private double sustainedActivity;
+    private String clockEventId;
 
     JourneyProgression(JourneyContext context) {
         this.context = context;
@@ -82,6 +83,7 @@ final class JourneyProgression {
         p.activity = progress.activity() == null ? CommitteeActivity.none() : progress.activity();
         p.recentActivity = progress.recentActivity();
         p.sustainedActivity = progress.sustainedActivity();
+        p.clockEventId = progress.clockEventId();
         return p;
     }
 
@@ -89,7 +91,18 @@ final class JourneyProgression {
         return new JourneyProgress(context.definition().journeyId(), context.definition().version(), stageKey,
                 stageName, stageEnteredAt, trend, activeStall == null ? List.of() : List.of(activeStall), history,
                 List.copyOf(explanations.values()), outcome, closedAt, typeCounts, buyerInitiated, sellerInitiated,
-                activity, recentActivity, sustainedActivity);
+                activity, recentActivity, sustainedActivity, clockEventId);
+    }
+
+    /** Notes a touchpoint applied at the account's clock; {@code advanced}: the clock moved to its time. */
+    void noteAtClock(String eventId, boolean advanced) {
+        if (advanced || clockEventId == null || eventId.compareTo(clockEventId) > 0) {
+            clockEventId = eventId;
+        }
+    }
+
+    String clockEventId() {
+        return clockEventId;
     }
 
     boolean isClosed() {

@@ -1,6 +1,8 @@
 package dev.tandem.model;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -39,6 +41,25 @@ public final class RoleInference {
 
     public static RoleInference defaults() {
         return DEFAULT;
+    }
+
+    /**
+     * These rules with the patterns of some roles replaced (a role the rules lacked is appended, so it is tried
+     * last). A pattern is a case-insensitive regular expression matched as whole words, e.g.
+     * {@code "vp|head of finance"}.
+     */
+    public RoleInference withPatterns(Map<CommitteeRole, String> patterns) {
+        List<Rule> merged = new ArrayList<>();
+        for (Rule rule : rules) {
+            String replacement = patterns.get(rule.role());
+            merged.add(replacement == null ? rule : Rule.of(rule.role(), replacement));
+        }
+        patterns.forEach((role, regex) -> {
+            if (merged.stream().noneMatch(rule -> rule.role() == role)) {
+                merged.add(Rule.of(role, regex));
+            }
+        });
+        return new RoleInference(merged);
     }
 
     public CommitteeRole infer(String title) {

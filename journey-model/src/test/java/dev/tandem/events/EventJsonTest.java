@@ -156,7 +156,7 @@ class EventJsonTest {
                 DealOutcome.NO_DECISION, AT, Map.of("proposal.viewed", 1L, "contract.sent", 2L), 3, 2,
                 new CommitteeActivity(AT.minusSeconds(2 * 86_400),
                         Map.of(CommitteeRole.ECONOMIC_BUYER, AT.minusSeconds(2 * 86_400))),
-                0.25, 1.5);
+                0.25, 1.5, "tp-9");
     }
 
     @Test

@@ -65,4 +65,19 @@ class RoleInferenceTest {
         assertThat(custom.infer("Internal Auditor")).isEqualTo(CommitteeRole.BLOCKER);
         assertThat(custom.infer("CFO")).isEqualTo(CommitteeRole.INFLUENCER);
     }
+
+    @org.junit.jupiter.api.Test
+    void configuredPatternsReplaceARolesPatternAndAddRolesTheDefaultsLack() {
+        RoleInference configured = RoleInference.defaults().withPatterns(java.util.Map.of(
+                CommitteeRole.CHAMPION, "director|program lead",
+                CommitteeRole.BLOCKER, "incumbent vendor"));
+        org.assertj.core.api.Assertions.assertThat(configured.infer("Program Lead, Logistics"))
+                .isEqualTo(CommitteeRole.CHAMPION);
+        org.assertj.core.api.Assertions.assertThat(configured.infer("Head of Sales"))
+                .as("head no longer makes a champion").isNotEqualTo(CommitteeRole.CHAMPION);
+        org.assertj.core.api.Assertions.assertThat(configured.infer("Incumbent vendor liaison"))
+                .isEqualTo(CommitteeRole.BLOCKER);
+        org.assertj.core.api.Assertions.assertThat(configured.infer("Procurement Director"))
+                .as("earlier rules still come first").isEqualTo(CommitteeRole.PROCUREMENT);
+    }
 }

@@ -3,12 +3,19 @@ package dev.tandem.state.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Map;
 
 /** Settings of the journey-state service. */
 @ConfigMapping(prefix = "tandem.state")
 public interface StateConfig {
 
     Outbox outbox();
+
+    /**
+     * Title patterns per committee role (wire name → case-insensitive regex, whole words), replacing the
+     * built-in ones for those roles, e.g. {@code tandem.state.role-patterns.champion=director|program lead}.
+     */
+    Map<String, String> rolePatterns();
 
     Consumer consumer();
 

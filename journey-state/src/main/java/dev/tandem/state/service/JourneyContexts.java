@@ -1,10 +1,13 @@
 package dev.tandem.state.service;
 
 import dev.tandem.events.EventJson;
+import dev.tandem.model.CommitteeRole;
 import dev.tandem.model.JourneyContext;
 import dev.tandem.model.RoleInference;
+import dev.tandem.model.journey.DefaultJourney;
 import dev.tandem.model.journey.JourneyDefinition;
 import dev.tandem.model.journey.StageEvaluatorCache;
+import dev.tandem.state.config.StateConfig;
 import dev.tandem.state.repository.JourneyDefinitionRepository;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,12 +27,22 @@ public class JourneyContexts {
 
     private final JourneyDefinitionRepository definitions;
     private final StageEvaluatorCache evaluators = new StageEvaluatorCache(256);
-    private final RoleInference roles = RoleInference.defaults();
+    private final RoleInference roles;
     // keyed by the stored JSON: a new version (or an edited one) is a new key
     private final Map<String, JourneyContext> byJson = new ConcurrentHashMap<>();
 
-    public JourneyContexts(JourneyDefinitionRepository definitions) {
+    public JourneyContexts(JourneyDefinitionRepository definitions, StateConfig config) {
         this.definitions = definitions;
+        this.roles = RoleInference.defaults().withPatterns(rolePatterns(config.rolePatterns()));
+    }
+
+    /** Configured patterns by role; an unknown role name stops the start-up, naming it. */
+    static Map<CommitteeRole, String> rolePatterns(Map<String, String> configured) {
+        Map<CommitteeRole, String> patterns = new java.util.EnumMap<>(CommitteeRole.class);
+        configured.forEach((name, regex) -> patterns.put(CommitteeRole.fromWireName(name).orElseThrow(() ->
+                new IllegalArgumentException("tandem.state.role-patterns." + name + ": no such committee role")),
+                regex));
+        return patterns;
     }
 
     public Uni<Map<String, JourneyContext>> forTenants(Mutiny.Session session, Collection<String> tenantIds) {
@@ -39,9 +52,14 @@ public class JourneyContexts {
                 JourneyContext context = compiled(json);
                 contexts.put(context.definition().tenantId(), context);
             }
-            tenantIds.forEach(tenant -> contexts.computeIfAbsent(tenant, JourneyContext::defaults));
+            tenantIds.forEach(tenant -> contexts.computeIfAbsent(tenant, this::defaultJourney));
             return contexts;
         });
+    }
+
+    private JourneyContext defaultJourney(String tenantId) {
+        JourneyDefinition definition = DefaultJourney.definition(tenantId);
+        return JourneyContext.of(definition, evaluators.evaluatorFor(definition), roles);
     }
 
     private JourneyContext compiled(String json) {

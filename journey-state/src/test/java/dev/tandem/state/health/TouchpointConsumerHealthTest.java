@@ -27,6 +27,10 @@ class TouchpointConsumerHealthTest {
             public StallTick stallTick() {
                 return null;
             }
+
+            public java.util.Map<String, String> rolePatterns() {
+                return java.util.Map.of();
+            }
         };
     }
 
