@@ -161,12 +161,9 @@ public final class AccountJourney {
         if (touchpoint.occurredAt().equals(asOf)) {
             progression.noteAtClock(touchpoint.eventId(), advanced);
         }
-        double contribution = policy.contributionOf(touchpoint.type(), touchpoint.source(), touchpoint.direction());
         touchpointCount++;
         touchpointsBySource.merge(touchpoint.source().wireName(), 1L, Long::sum);
-        facts.add(new TouchpointRecorded(touchpoint.eventId(), touchpoint.type(), touchpoint.source(),
-                touchpoint.direction(), touchpoint.contactKey(), contribution));
-
+        double contribution = contributionOf(touchpoint, null);
         if (touchpoint.contactKey() != null) {
             Member member = members.get(touchpoint.contactKey());
             boolean added = member == null;
@@ -177,6 +174,7 @@ public final class AccountJourney {
             CommitteeRole roleBefore = member.role();
             RoleSource sourceBefore = member.roleSource();
             updateRoles(member, touchpoint);
+            contribution = contributionOf(touchpoint, member.role());
             if (added) {
                 facts.add(new CommitteeMemberAdded(touchpoint.contactKey(), member.role(), member.roleSource()));
             } else if (member.role() != roleBefore || member.roleSource() != sourceBefore) {
@@ -189,6 +187,8 @@ public final class AccountJourney {
             }
         }
 
+        facts.add(0, new TouchpointRecorded(touchpoint.eventId(), touchpoint.type(), touchpoint.source(),
+                touchpoint.direction(), touchpoint.contactKey(), contribution));
         progression.record(touchpoint.type(), touchpoint.direction(), touchpoint.contactKey(),
                 key -> members.get(key).role(), touchpoint.occurredAt(), contribution,
                 Duration.between(touchpoint.occurredAt(), asOf));
@@ -301,6 +301,16 @@ public final class AccountJourney {
         return CommitteeFacts.summarise(momentum, memberInputs, policy.engagedThreshold(),
                 progression.typeCounts(), touchpointsBySource, progression.buyerInitiated(),
                 progression.sellerInitiated(), quietDays);
+    }
+
+    /**
+     * What a touchpoint adds to engagement: type weight × source × direction, times
+     * {@link JourneyProgression#INTERACTION_POINT_FACTOR} when it is one of the interaction points the designer
+     * set for the contact's role in the stage the account is in (it is what moves that persona forward there).
+     */
+    private double contributionOf(TouchpointV1 touchpoint, CommitteeRole role) {
+        return policy.contributionOf(touchpoint.type(), touchpoint.source(), touchpoint.direction())
+                * progression.interactionFactor(role, touchpoint.type());
     }
 
     /** A touchpoint's title and assignment count only if no newer one (by event time, then id) set them. */

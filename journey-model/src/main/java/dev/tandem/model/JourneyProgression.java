@@ -32,6 +32,8 @@ final class JourneyProgression {
 
     /** Half-life of the "recent activity" the trend compares with the sustained pace. */
     static final Duration RECENT_HALF_LIFE = Duration.ofDays(3);
+    /** Engagement multiplier of a touchpoint that is an interaction point of the current stage for its role. */
+    static final double INTERACTION_POINT_FACTOR = 1.5;
     private static final double ACCELERATING_RATIO = 1.25;
     private static final double SLOWING_RATIO = 0.75;
 
@@ -103,6 +105,17 @@ final class JourneyProgression {
 
     String clockEventId() {
         return clockEventId;
+    }
+
+    double interactionFactor(CommitteeRole role, String touchpointType) {
+        if (role == null || stageKey == null) {
+            return 1.0;
+        }
+        return context.definition().stage(stageKey)
+                .filter(stage -> stage.interactionPointsFor(role).stream()
+                        .anyMatch(point -> point.touchpointType().equals(touchpointType)))
+                .map(stage -> INTERACTION_POINT_FACTOR)
+                .orElse(1.0);
     }
 
     boolean isClosed() {

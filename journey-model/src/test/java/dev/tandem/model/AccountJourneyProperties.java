@@ -99,9 +99,18 @@ class AccountJourneyProperties {
         assertThat(journey.momentum()).isGreaterThanOrEqualTo(before);
     }
 
+    /** As journey-state applies them: in place when on time, replayed into place with the history when late. */
     private static AccountJourney replay(List<TouchpointV1> touchpoints) {
         AccountJourney journey = Touchpoints.newJourney();
-        touchpoints.forEach(journey::apply);
+        List<TouchpointV1> applied = new ArrayList<>();
+        for (TouchpointV1 touchpoint : touchpoints) {
+            if (journey.isLate(touchpoint)) {
+                journey.applyLate(touchpoint, applied);
+            } else {
+                journey.apply(touchpoint);
+            }
+            applied.add(touchpoint);
+        }
         return journey;
     }
 

@@ -102,7 +102,7 @@ class AccountJourneyScenariosTest {
                         tuple("consensus", 5 * DAY, "decision"));
         // the momentum column of docs/journeys.md's worked example
         assertThat(story.all(MomentumShifted.class)).extracting(MomentumShifted::momentum)
-                .containsExactly(1, 7, 16, 29, 34, 49, 55, 72, 74, 78, 75);
+                .containsExactly(1, 10, 21, 33, 40, 55, 63, 80, 83, 85, 82);
 
         JourneyProgress progress = story.progress();
         assertThat(progress.stageKey()).isEqualTo("decision");
@@ -221,14 +221,14 @@ class AccountJourneyScenariosTest {
         assertThat(exited.stageKey()).isEqualTo("decision");
         assertThat(exited.dwellSeconds()).isEqualTo(35 * DAY);
         assertThat(entered.previousStageKey()).isEqualTo("decision");
-        assertThat(entered.stageKey()).isEqualTo(exited.nextStageKey()).isEqualTo("solution_exploration");
+        assertThat(entered.stageKey()).isEqualTo(exited.nextStageKey()).isEqualTo("requirements_building");
         assertThat(entered.criteria()).filteredOn(CriterionResult::satisfied).extracting(CriterionResult::stageKey)
-                .containsExactly("problem_identification", "solution_exploration");
-        assertThat(entered.explanation()).startsWith("Moved to Solution exploration: its entry criteria hold");
+                .containsExactly("problem_identification", "solution_exploration", "requirements_building");
+        assertThat(entered.explanation()).startsWith("Moved to Requirements building: its entry criteria hold");
         assertThat(story.progress().stageHistory()).extracting(StageVisit::stageKey, StageVisit::enteredAt,
                 StageVisit::exitedAt).endsWith(
                         tuple("decision", day(25), day(60)),
-                        tuple("solution_exploration", day(60), null));
+                        tuple("requirements_building", day(60), null));
     }
 
     /*
@@ -236,18 +236,18 @@ class AccountJourneyScenariosTest {
      * account's last touchpoint (factsAt(now) only moves daysSinceMeaningfulTouch to now). An account nobody
      * touches any more therefore never falls back and never has a role go silent by decay, although DESIGN.md
      * says decay reads the clock and docs/journeys.md says of this very account: "Had nobody done anything after
-     * day 25 [...] By day 45 momentum has decayed to 26 and the account has fallen back to supplier selection".
+     * day 25 [...] by day 52 the account has fallen back to requirements building".
      * Compare the previous test: one glance on day 60 and it falls back at once.
      */
     @Test
     void anAccountNobodyTouchesAnyMoreFallsBackWithTheClockAsDocsJourneysDescribes() {
         JourneyStory story = JourneyStory.onTheDefaultJourney().withTheAcmeCommittee().walksToDecision();
-        for (int day = 26; day <= 45; day++) {
+        for (int day = 26; day <= 52; day++) {
             story.tick(day);
         }
 
         assertThat(story.all(StallDetected.class)).extracting(StallDetected::since).contains(day(34));
-        assertThat(story.progress().stageKey()).isEqualTo("supplier_selection");
+        assertThat(story.progress().stageKey()).isEqualTo("requirements_building");
         assertThat(story.all(StageEntered.class)).last().extracting(StageEntered::previousStageKey)
                 .isEqualTo("decision");
     }
