@@ -99,19 +99,8 @@ class AccountJourneyProperties {
         assertThat(journey.momentum()).isGreaterThanOrEqualTo(before);
     }
 
-    /** As journey-state applies them: in place when on time, replayed into place with the history when late. */
     private static AccountJourney replay(List<TouchpointV1> touchpoints) {
-        AccountJourney journey = Touchpoints.newJourney();
-        List<TouchpointV1> applied = new ArrayList<>();
-        for (TouchpointV1 touchpoint : touchpoints) {
-            if (journey.isLate(touchpoint)) {
-                journey.applyLate(touchpoint, applied);
-            } else {
-                journey.apply(touchpoint);
-            }
-            applied.add(touchpoint);
-        }
-        return journey;
+        return Touchpoints.applyAsJourneyStateDoes(Touchpoints.newJourney(), touchpoints);
     }
 
     private static Map<String, AccountSnapshotV1.Member> byKey(AccountSnapshotV1 snapshot) {
@@ -148,22 +137,11 @@ class AccountJourneyProperties {
                 .as((t, source, direction, m, c) -> new TouchpointV1(null, Touchpoints.TENANT, Touchpoints.ACCOUNT,
                         t, source, direction, Touchpoints.DAY_0.plusSeconds(m * 60), Touchpoints.DAY_0, c,
                         c == null ? null : CONTACTS.get(c), Map.of()));
-        return touchpoint.list().ofMaxSize(30).map(AccountJourneyProperties::numbered);
+        return touchpoint.list().ofMaxSize(30).map(Touchpoints::numbered);
     }
 
     @Provide
     Arbitrary<Tuple2<List<TouchpointV1>, List<TouchpointV1>>> historiesWithAPermutation() {
         return histories().flatMap(history -> Arbitraries.shuffle(history).map(shuffled -> Tuple.of(history, shuffled)));
-    }
-
-    /** Gives each touchpoint a distinct event id (as deduplication upstream guarantees). */
-    private static List<TouchpointV1> numbered(List<TouchpointV1> touchpoints) {
-        List<TouchpointV1> result = new ArrayList<>(touchpoints.size());
-        for (int i = 0; i < touchpoints.size(); i++) {
-            TouchpointV1 t = touchpoints.get(i);
-            result.add(new TouchpointV1("tp-" + i, t.tenantId(), t.accountKey(), t.type(), t.source(), t.direction(),
-                    t.occurredAt(), t.receivedAt(), t.contactKey(), t.contactTitle(), t.properties()));
-        }
-        return result;
     }
 }

@@ -123,18 +123,8 @@ class JourneyOrderProperties {
      * in place when on time, replayed into place with the account's history when late.
      */
     static AccountSnapshotV1 replay(List<TouchpointV1> touchpoints) {
-        AccountJourney journey = AccountJourney.start(Touchpoints.TENANT, Touchpoints.ACCOUNT,
-                JourneyContext.defaults(Touchpoints.TENANT));
-        List<TouchpointV1> applied = new java.util.ArrayList<>();
-        for (TouchpointV1 touchpoint : touchpoints) {
-            if (journey.isLate(touchpoint)) {
-                journey.applyLate(touchpoint, applied);
-            } else {
-                journey.apply(touchpoint);
-            }
-            applied.add(touchpoint);
-        }
-        return journey.snapshot();
+        return Touchpoints.applyAsJourneyStateDoes(AccountJourney.start(Touchpoints.TENANT, Touchpoints.ACCOUNT,
+                JourneyContext.defaults(Touchpoints.TENANT)), touchpoints).snapshot();
     }
 
     /** What journey-state hands the aggregate: the first delivery of each event id. */
@@ -164,7 +154,7 @@ class JourneyOrderProperties {
         Arbitrary<List<TouchpointV1>> closed = Combinators.combine(histories(true), outcome).as((history, last) -> {
             List<TouchpointV1> all = new ArrayList<>(history);
             all.add(last);
-            return numbered(all);
+            return Touchpoints.numbered(all);
         });
         return asTheyMightArrive(closed);
     }
@@ -211,7 +201,7 @@ class JourneyOrderProperties {
                 Arbitraries.of(CommitteeRole.class))
                 .as((t, source, direction, h, c, titleIndex, role) -> touchpoint(t, source, direction, h, c,
                         titleIndex, role));
-        return touchpoint.list().ofMinSize(minSize).ofMaxSize(25).map(JourneyOrderProperties::numbered);
+        return touchpoint.list().ofMinSize(minSize).ofMaxSize(25).map(Touchpoints::numbered);
     }
 
     private static TouchpointV1 touchpoint(String type, TouchpointSource source, Direction direction, long hour,
@@ -223,16 +213,5 @@ class JourneyOrderProperties {
         return new TouchpointV1(null, Touchpoints.TENANT, Touchpoints.ACCOUNT, type, source, direction,
                 Touchpoints.DAY_0.plusSeconds(hour * 3600), Touchpoints.DAY_0, contactKey, title,
                 assignment ? Map.of("role", role.wireName()) : Map.of());
-    }
-
-    /** Gives each touchpoint a distinct event id. */
-    private static List<TouchpointV1> numbered(List<TouchpointV1> touchpoints) {
-        List<TouchpointV1> result = new ArrayList<>(touchpoints.size());
-        for (int i = 0; i < touchpoints.size(); i++) {
-            TouchpointV1 t = touchpoints.get(i);
-            result.add(new TouchpointV1("tp-" + i, t.tenantId(), t.accountKey(), t.type(), t.source(), t.direction(),
-                    t.occurredAt(), t.receivedAt(), t.contactKey(), t.contactTitle(), t.properties()));
-        }
-        return result;
     }
 }

@@ -34,4 +34,29 @@ final class Touchpoints {
     static AccountJourney newJourney() {
         return AccountJourney.start(TENANT, ACCOUNT, EngagementPolicy.defaults(), RoleInference.defaults());
     }
+
+    /** Gives each touchpoint a distinct event id (as deduplication upstream guarantees), in list order. */
+    static java.util.List<TouchpointV1> numbered(java.util.List<TouchpointV1> touchpoints) {
+        java.util.List<TouchpointV1> result = new java.util.ArrayList<>(touchpoints.size());
+        for (int i = 0; i < touchpoints.size(); i++) {
+            TouchpointV1 t = touchpoints.get(i);
+            result.add(new TouchpointV1("tp-" + i, t.tenantId(), t.accountKey(), t.type(), t.source(), t.direction(),
+                    t.occurredAt(), t.receivedAt(), t.contactKey(), t.contactTitle(), t.properties()));
+        }
+        return result;
+    }
+
+    /** Applies touchpoints as journey-state does: in place when on time, replayed with the history when late. */
+    static AccountJourney applyAsJourneyStateDoes(AccountJourney journey, java.util.List<TouchpointV1> touchpoints) {
+        java.util.List<TouchpointV1> applied = new java.util.ArrayList<>();
+        for (TouchpointV1 touchpoint : touchpoints) {
+            if (journey.isLate(touchpoint)) {
+                journey.applyLate(touchpoint, applied);
+            } else {
+                journey.apply(touchpoint);
+            }
+            applied.add(touchpoint);
+        }
+        return journey;
+    }
 }
