@@ -77,6 +77,9 @@ public final class BenchCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             Path root = RepositoryRoot.locate();
             Path data = Files.createTempDirectory("tandem-bench-");
+            // the broker's and PostgreSQL's chatter goes to a file: the console shows the figures
+            LauncherLog.writeTo(data.resolve("logs").resolve("launcher.log"));
+            out.printf("Logs in %s%n", data.resolve("logs"));
             List<TouchpointV1> touchpoints = TouchpointMix.generate("bench", events, accounts, duplicates, 42);
             long distinct = TouchpointMix.distinct(touchpoints);
             out.printf("Machine: %d cores, Java %s; journey-state -Xmx%s, max.poll.records=%d%n",
