@@ -239,13 +239,16 @@ public final class AccountJourney {
         history.forEach(t -> byId.putIfAbsent(t.eventId(), t));
         byId.putIfAbsent(late.eventId(), late);
         AccountJourney canonical = new AccountJourney(tenantId, accountKey, context, null);
+        List<JourneyEventV1.Payload> facts = new ArrayList<>();
         byId.values().stream()
                 .sorted(Comparator.comparing(TouchpointV1::occurredAt).thenComparing(TouchpointV1::eventId))
-                .forEach(canonical::apply);
-
-        List<JourneyEventV1.Payload> facts = new ArrayList<>();
-        facts.add(new TouchpointRecorded(late.eventId(), late.type(), late.source(), late.direction(),
-                late.contactKey(), policy.contributionOf(late.type(), late.source(), late.direction())));
+                .forEach(touchpoint -> {
+                    List<JourneyEventV1> replayed = canonical.apply(touchpoint);
+                    if (touchpoint.eventId().equals(late.eventId())) {
+                        // its weight as counted in place (stage and role of its time), not recomputed here
+                        facts.add(replayed.get(0).data());
+                    }
+                });
         canonical.members.forEach((key, member) -> {
             Member before = members.get(key);
             if (before == null) {

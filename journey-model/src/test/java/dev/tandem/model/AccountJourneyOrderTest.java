@@ -120,4 +120,25 @@ class AccountJourneyOrderTest {
         assertThat(b).extracting(JourneyEventV1::accountVersion)
                 .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, b.size()).boxed().toList());
     }
+
+    @Test
+    void aLateTouchpointIsRecordedWithTheWeightItCountsForInTheReplay() {
+        // on day 1 the account is in problem identification, where a champion's download is an interaction point
+        TouchpointV1 visit = of("tp-a", 0, "web.visited", TouchpointSource.MARKETING, "c_dana",
+                "Director of Operations");
+        TouchpointV1 lateDownload = of("tp-b", 1, "content.downloaded", TouchpointSource.MARKETING, "c_dana",
+                "Director of Operations");
+        TouchpointV1 demo = of("tp-c", 2, "demo.requested", TouchpointSource.MARKETING, "c_tom",
+                "Enterprise Architect");
+        AccountJourney journey = Touchpoints.newJourney();
+        journey.apply(visit);
+        journey.apply(demo);
+        List<JourneyEventV1> corrections = journey.applyLate(lateDownload, List.of(visit, demo));
+
+        AccountJourney inOrder = Touchpoints.newJourney();
+        inOrder.apply(visit);
+        JourneyEventV1.Payload expected = inOrder.apply(lateDownload).get(0).data();
+        assertThat(((JourneyEventV1.TouchpointRecorded) expected).weight()).isEqualTo(3.0);
+        assertThat(corrections.get(0).data()).isEqualTo(expected);
+    }
 }
