@@ -8,10 +8,10 @@ import dev.tandem.events.JourneyEventV1.RoleAssigned;
 import dev.tandem.events.JourneyEventV1.TouchpointRecorded;
 import dev.tandem.events.TouchpointV1;
 import dev.tandem.model.journey.CommitteeFacts;
+import dev.tandem.model.journey.Stall;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +39,12 @@ public final class AccountJourney {
     private Map<String, Long> touchpointsBySource = new TreeMap<>();
     private Map<String, Member> members = new TreeMap<>();
     private int momentum;
+    // derived by a clock, never part of canonical history: the stall readers were told of between touchpoints
+    private Stall liveStall;
+    private Instant liveStallAt;
+    // engine bookkeeping (stored, never on the wire)
+    private int sinceCheckpoint;
+    private boolean historyPruned;
 
     private static final class Member {
         double engagement;
@@ -130,6 +136,58 @@ public final class AccountJourney {
         return journey;
     }
 
+    /** Rebuilds the aggregate from its stored state: canonical journey, derived stall and engine bookkeeping. */
+    public static AccountJourney restore(AccountState state, JourneyContext context) {
+        AccountJourney journey = restore(state.canonical(), context);
+        journey.liveStall = state.liveStall();
+        journey.liveStallAt = state.liveStallAt();
+        journey.sinceCheckpoint = state.sinceCheckpoint();
+        journey.historyPruned = state.historyPruned();
+        return journey;
+    }
+
+    /** What is stored for the account: never on the wire. */
+    public AccountState state() {
+        return new AccountState(canonicalSnapshot(), liveStall, liveStallAt, sinceCheckpoint, historyPruned);
+    }
+
+    public String tenantId() {
+        return tenantId;
+    }
+
+    public String accountKey() {
+        return accountKey;
+    }
+
+    JourneyContext context() {
+        return context;
+    }
+
+    /** Orders later touchpoints at the account's clock after a history position given there (see JourneyEngine). */
+    void noteClockPosition(String positionId) {
+        progression.noteAtClock(positionId, false);
+    }
+
+    String clockPositionId() {
+        return progression.clockEventId();
+    }
+
+    int sinceCheckpoint() {
+        return sinceCheckpoint;
+    }
+
+    void sinceCheckpoint(int count) {
+        sinceCheckpoint = count;
+    }
+
+    boolean historyPruned() {
+        return historyPruned;
+    }
+
+    void historyPruned(boolean pruned) {
+        historyPruned = pruned;
+    }
+
     public long version() {
         return version;
     }
@@ -204,7 +262,138 @@ public final class AccountJourney {
         if (momentum != previous) {
             progression.explainMomentum(previous, momentum, causedBy, touchpoint.occurredAt());
         }
-        return facts.stream().map(fact -> envelope(fact, touchpoint.occurredAt(), causedBy)).toList();
+        List<JourneyEventV1.Payload> told = reconcileLiveStall(facts, causedBy, touchpoint.occurredAt());
+        return told.stream().map(fact -> envelope(fact, touchpoint.occurredAt(), causedBy)).toList();
+    }
+
+    /**
+     * Applies a touchpoint that happened before the lateness horizon: it counts where the account is now
+     * (engagement, committee, counts) but does not rewrite the stage history, and the explanation says so.
+     */
+    List<JourneyEventV1> applyBeyondHorizon(TouchpointV1 touchpoint, Duration horizon) {
+        List<JourneyEventV1> events = apply(touchpoint);
+        progression.note("late", "A touchpoint of " + touchpoint.occurredAt() + " (" + touchpoint.type()
+                + ") arrived after the " + horizon.toDays() + "-day lateness horizon: it counts for engagement and "
+                + "the committee, but the stage history was not rewritten.", List.of(touchpoint.eventId()), asOf);
+        return events;
+    }
+
+    /**
+     * Takes over {@code canonical}, the account rebuilt in event-time order from a checkpoint with new
+     * touchpoints in place, and answers the journey events that correct readers to it: the new touchpoints
+     * ({@code recorded}, with their weight as counted in place), then whatever differs (members, roles,
+     * momentum, stage, stall, outcome). The version goes on from ours, so it stays gapless.
+     */
+    List<JourneyEventV1> adopt(AccountJourney canonical, List<JourneyEventV1.Payload> recorded, List<String> causedBy,
+            Instant at) {
+        List<JourneyEventV1.Payload> facts = new ArrayList<>(recorded);
+        canonical.members.forEach((key, member) -> {
+            Member before = members.get(key);
+            if (before == null) {
+                facts.add(new CommitteeMemberAdded(key, member.role(), member.roleSource()));
+            } else if (before.role() != member.role() || before.roleSource() != member.roleSource()) {
+                facts.add(new RoleAssigned(key, before.role(), member.role(), member.roleSource()));
+            }
+        });
+        if (canonical.momentum != momentum) {
+            facts.add(new MomentumShifted(momentum, canonical.momentum));
+        }
+        facts.addAll(canonical.progression.differencesFrom(progression, canonical.asOf, canonical.momentum));
+        progression = canonical.progression;
+        asOf = canonical.asOf;
+        touchpointCount = canonical.touchpointCount;
+        touchpointsBySource = canonical.touchpointsBySource;
+        members = canonical.members;
+        momentum = canonical.momentum;
+        List<JourneyEventV1.Payload> told = reconcileLiveStall(facts, causedBy, at);
+        return told.stream().map(fact -> envelope(fact, at, causedBy)).toList();
+    }
+
+    /**
+     * Readers were last told of the stall a clock derived ({@link #liveStall}), not of the canonical one: the
+     * canonical stall events of a change are rewritten against what readers were told, and the live stall ends
+     * (the touchpoints are the newer word; the next tick derives again). The explanation of a stall that ends so
+     * is recorded like any other: explanations say what is true now.
+     */
+    private List<JourneyEventV1.Payload> reconcileLiveStall(List<JourneyEventV1.Payload> facts, List<String> causedBy,
+            Instant at) {
+        Stall told = liveStall;
+        if (told == null) {
+            return facts;
+        }
+        liveStall = null;
+        liveStallAt = null;
+        List<JourneyEventV1.Payload> out = new ArrayList<>();
+        for (JourneyEventV1.Payload fact : facts) {
+            if (fact instanceof JourneyEventV1.StallDetected detected) {
+                if (told == null || !sameStall(detected, told)) {
+                    out.add(fact);
+                }
+                told = null; // from here on the canonical events speak for themselves
+            } else if (fact instanceof JourneyEventV1.StallCleared cleared) {
+                if (told != null) {
+                    out.add(new JourneyEventV1.StallCleared(told.stageKey(), told.since(), cleared.explanation()));
+                    told = null;
+                } else {
+                    out.add(fact);
+                }
+            } else {
+                out.add(fact);
+            }
+        }
+        if (told != null) {
+            Stall now = progression.activeStall();
+            if (now == null) {
+                String text = settle(out, told);
+                progression.note("stall", text, causedBy, at);
+            } else if (!sameStall(now, told)) {
+                out.add(detectedOf(now));
+            }
+        }
+        return out;
+    }
+
+    /** The live stall ends: with the move to another stage, with the close, or as the committee moves again. */
+    private static String settle(List<JourneyEventV1.Payload> out, Stall live) {
+        for (int i = 0; i < out.size(); i++) {
+            String text = null;
+            if (out.get(i) instanceof JourneyEventV1.StageEntered entered && !entered.stageKey().equals(live.stageKey())) {
+                text = "The stall ended with the move to " + entered.stageName() + ".";
+            } else if (out.get(i) instanceof JourneyEventV1.DealClosed) {
+                text = "The stall ended with the deal closed.";
+            }
+            if (text != null) {
+                out.add(i, new JourneyEventV1.StallCleared(live.stageKey(), live.since(), text));
+                return text;
+            }
+        }
+        String text = "The committee moves again in " + live.stageName() + ".";
+        out.add(new JourneyEventV1.StallCleared(live.stageKey(), live.since(), text));
+        return text;
+    }
+
+    private static int indexOfDealClosed(List<JourneyEventV1.Payload> facts) {
+        for (int i = 0; i < facts.size(); i++) {
+            if (facts.get(i) instanceof JourneyEventV1.DealClosed) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean sameStall(JourneyEventV1.StallDetected detected, Stall stall) {
+        return detected.stageKey().equals(stall.stageKey()) && detected.reasons().equals(stall.reasons())
+                && detected.silentRoles().equals(stall.silentRoles());
+    }
+
+    private static boolean sameStall(Stall a, Stall b) {
+        return b != null && a.stageKey().equals(b.stageKey()) && a.reasons().equals(b.reasons())
+                && a.silentRoles().equals(b.silentRoles());
+    }
+
+    private static JourneyEventV1.StallDetected detectedOf(Stall stall) {
+        return new JourneyEventV1.StallDetected(stall.stageKey(), stall.reasons(), stall.silentRoles(),
+                stall.unblockWith(), stall.since(), stall.explanation());
     }
 
     /**
@@ -227,55 +416,10 @@ public final class AccountJourney {
     }
 
     /**
-     * Applies a late touchpoint by replaying the account's whole history in event-time order (occurredAt, then
-     * event id), so the result is what it would have been had everything arrived in order, and answers the
-     * journey events that correct the account to it: the touchpoint itself, then whatever differs (members,
-     * roles, momentum, stage, stall, outcome). Ticks are not part of the history: the next tick re-evaluates.
-     *
-     * @param history the touchpoints applied to this account so far (duplicates by event id are ignored)
-     */
-    public List<JourneyEventV1> applyLate(TouchpointV1 late, Collection<TouchpointV1> history) {
-        Map<String, TouchpointV1> byId = new TreeMap<>();
-        history.forEach(t -> byId.putIfAbsent(t.eventId(), t));
-        byId.putIfAbsent(late.eventId(), late);
-        AccountJourney canonical = new AccountJourney(tenantId, accountKey, context, null);
-        List<JourneyEventV1.Payload> facts = new ArrayList<>();
-        byId.values().stream()
-                .sorted(Comparator.comparing(TouchpointV1::occurredAt).thenComparing(TouchpointV1::eventId))
-                .forEach(touchpoint -> {
-                    List<JourneyEventV1> replayed = canonical.apply(touchpoint);
-                    if (touchpoint.eventId().equals(late.eventId())) {
-                        // its weight as counted in place (stage and role of its time), not recomputed here
-                        facts.add(replayed.get(0).data());
-                    }
-                });
-        canonical.members.forEach((key, member) -> {
-            Member before = members.get(key);
-            if (before == null) {
-                facts.add(new CommitteeMemberAdded(key, member.role(), member.roleSource()));
-            } else if (before.role() != member.role() || before.roleSource() != member.roleSource()) {
-                facts.add(new RoleAssigned(key, before.role(), member.role(), member.roleSource()));
-            }
-        });
-        if (canonical.momentum != momentum) {
-            facts.add(new MomentumShifted(momentum, canonical.momentum));
-        }
-        facts.addAll(canonical.progression.differencesFrom(progression, canonical.asOf, canonical.momentum));
-
-        // adopt the canonical state; the version goes on from ours, so it stays gapless
-        progression = canonical.progression;
-        asOf = canonical.asOf;
-        touchpointCount = canonical.touchpointCount;
-        touchpointsBySource = canonical.touchpointsBySource;
-        members = canonical.members;
-        momentum = canonical.momentum;
-        List<String> causedBy = List.of(late.eventId());
-        return facts.stream().map(fact -> envelope(fact, late.occurredAt(), causedBy)).toList();
-    }
-
-    /**
-     * Re-evaluates time-based journey facts (stalls, trend) at {@code now}: wall time live, the event-time
-     * watermark in replay. Touches no engagement. Before the account's own clock it does nothing.
+     * What the clock alone changes at {@code now} (wall time live, stream time in replay and simulation): the
+     * stall the committee is in, with engagement decayed to {@code now}. Derived, never canonical: no stage
+     * moves, nothing of the history changes, and the next touchpoint supersedes it. Before the account's own
+     * clock, or with the same stall already told, it answers nothing.
      */
     public List<JourneyEventV1> tick(Instant now) {
         if (asOf == null || now.isBefore(asOf)) {
@@ -284,10 +428,40 @@ public final class AccountJourney {
         Duration elapsed = Duration.between(asOf, now);
         List<Momentum.Input> decayed = members.values().stream()
                 .map(m -> new Momentum.Input(m.role(), policy.decay(m.engagement, elapsed))).toList();
-        return progression.evaluate(factsAt(now, Momentum.of(decayed, policy), decayed), now, List.of(), elapsed)
-                .stream()
-                .map(fact -> envelope(fact, now, List.of()))
-                .toList();
+        Optional<Stall> derived = progression.stallAt(factsAt(now, Momentum.of(decayed, policy), decayed), now);
+        Stall told = liveStall != null ? liveStall : progression.activeStall();
+        if (derived.isEmpty() || sameStall(derived.get(), told)) {
+            return List.of();
+        }
+        liveStall = derived.get();
+        liveStallAt = now;
+        return List.of(envelope(detectedOf(liveStall), now, List.of()));
+    }
+
+    /**
+     * The first instant after {@code after} at which {@link #tick} could answer something new: a stage's quiet
+     * threshold, or a required role going silent (its engaged members decayed below the threshold and its own
+     * quiet threshold passed). Empty for a closed journey. A live scheduler visits the account then, not before.
+     */
+    public Optional<Instant> nextCheckAt(Instant after) {
+        if (asOf == null) {
+            return Optional.empty();
+        }
+        return progression.stallCandidates(this::disengagedAt).stream()
+                // the detector wants strictly more quiet than the threshold
+                .map(candidate -> candidate.plusMillis(1))
+                .filter(candidate -> candidate.isAfter(after))
+                .min(Comparator.naturalOrder());
+    }
+
+    /** When the last engaged member of {@code role} decays below the engaged threshold; empty if none is engaged. */
+    private Optional<Instant> disengagedAt(CommitteeRole role) {
+        double threshold = policy.engagedThreshold();
+        return members.values().stream()
+                .filter(m -> m.role() == role && m.engagement >= threshold && m.engagement > 0)
+                .map(m -> asOf.plusMillis((long) (policy.halfLife().toMillis()
+                        * (Math.log(m.engagement / threshold) / Math.log(2)))))
+                .max(Comparator.naturalOrder());
     }
 
     private List<Momentum.Input> memberInputs() {
@@ -369,7 +543,31 @@ public final class AccountJourney {
                 version, occurredAt, causedBy, fact);
     }
 
+    /**
+     * The account as readers should see it: the canonical journey, with the stall a clock derived since the
+     * last touchpoint (if any) as the alert, the stall explanation and a stalled trend.
+     */
     public AccountSnapshotV1 snapshot() {
+        AccountSnapshotV1 canonical = canonicalSnapshot();
+        if (liveStall == null) {
+            return canonical;
+        }
+        AccountSnapshotV1.JourneyProgress p = canonical.journey();
+        List<AccountSnapshotV1.Explanation> explanations = new ArrayList<>(p.explanations().stream()
+                .filter(e -> !e.kind().equals("stall")).toList());
+        explanations.add(progression.derivedExplanation(liveStall.explanation(), liveStallAt));
+        AccountSnapshotV1.JourneyProgress told = new AccountSnapshotV1.JourneyProgress(p.journeyId(),
+                p.journeyVersion(), p.stageKey(), p.stageName(), p.stageEnteredAt(), Trend.STALLED,
+                List.of(liveStall), p.stageHistory(), explanations, p.outcome(), p.closedAt(), p.typeCounts(),
+                p.buyerInitiated(), p.sellerInitiated(), p.activity(), p.recentActivity(), p.sustainedActivity(),
+                p.clockEventId());
+        return new AccountSnapshotV1(canonical.tenantId(), canonical.accountKey(), canonical.accountVersion(),
+                canonical.momentum(), canonical.touchpointCount(), canonical.touchpointsBySource(),
+                canonical.lastTouchpointAt(), canonical.committee(), told);
+    }
+
+    /** The account as a function of its touchpoints alone (what checkpoints keep). */
+    public AccountSnapshotV1 canonicalSnapshot() {
         List<AccountSnapshotV1.Member> committee = members.entrySet().stream()
                 .map(e -> new AccountSnapshotV1.Member(e.getKey(), e.getValue().role(), e.getValue().roleSource(),
                         e.getValue().engagement, e.getValue().touchpointCount, e.getValue().lastEngagedAt,

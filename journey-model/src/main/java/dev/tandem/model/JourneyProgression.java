@@ -251,6 +251,11 @@ final class JourneyProgression {
         explanations.put(kind, new Explanation(kind, text, context.definition().version(), criteria, causedBy, at));
     }
 
+    /** Records an explanation of {@code kind} (e.g. {@code late}) the engine gives. */
+    void note(String kind, String text, List<String> causedBy, Instant at) {
+        explain(kind, text, List.of(), causedBy, at);
+    }
+
     void explainMomentum(int previous, int current, List<String> causedBy, Instant at) {
         String direction = current > previous ? "rose" : "fell";
         explain("momentum", "Momentum " + direction + " from " + previous + " to " + current + " (trend "
@@ -286,6 +291,59 @@ final class JourneyProgression {
             out.add(new DealClosed(outcome, stageKey, momentum, why == null ? "Closed." : why.text()));
         }
         return out;
+    }
+
+    /** The stall canonical history holds (found at a touchpoint's event time), or null. */
+    Stall activeStall() {
+        return activeStall;
+    }
+
+    Trend trend() {
+        return trend;
+    }
+
+    /**
+     * The stall the committee is in at {@code now}, derived from the canonical state and the clock: nothing here
+     * changes (a clock never rewrites the stage history). Empty for a closed journey or before any stage.
+     */
+    Optional<Stall> stallAt(CommitteeFacts facts, Instant now) {
+        if (isClosed() || stageKey == null || stageEnteredAt == null) {
+            return Optional.empty();
+        }
+        return context.definition().stage(stageKey)
+                .flatMap(stage -> StallDetector.detect(stage, stageEnteredAt, facts, activity, now));
+    }
+
+    /**
+     * The instants at which the stall a clock derives can next change, given when each required role stops
+     * counting as engaged ({@code disengagedAt}, absent: not engaged now): the stage's quiet threshold, and for
+     * each required role the later of its own quiet threshold and its disengagement. Empty when closed.
+     */
+    List<Instant> stallCandidates(java.util.function.Function<CommitteeRole, Optional<Instant>> disengagedAt) {
+        if (isClosed() || stageKey == null || stageEnteredAt == null) {
+            return List.of();
+        }
+        Stage stage = context.definition().stage(stageKey).orElse(null);
+        if (stage == null) {
+            return List.of();
+        }
+        Duration threshold = stage.stallAfter();
+        List<Instant> candidates = new ArrayList<>();
+        Instant quietFrom = activity.lastMeaningfulTouchAt() != null ? activity.lastMeaningfulTouchAt() : stageEnteredAt;
+        candidates.add(quietFrom.plus(threshold));
+        for (CommitteeRole role : stage.requiredRoles()) {
+            Instant lastTouch = activity.lastMeaningfulTouchByRole().get(role);
+            Instant roleQuietFrom = lastTouch != null && lastTouch.isAfter(stageEnteredAt) ? lastTouch : stageEnteredAt;
+            Instant silentAt = roleQuietFrom.plus(threshold);
+            Optional<Instant> disengaged = disengagedAt.apply(role);
+            candidates.add(disengaged.filter(at -> at.isAfter(silentAt)).orElse(silentAt));
+        }
+        return candidates;
+    }
+
+    /** Records an explanation a clock derived (a stall found between touchpoints) without a stage change. */
+    Explanation derivedExplanation(String text, Instant at) {
+        return new Explanation("stall", text, context.definition().version(), List.of(), List.of(), at);
     }
 
     private static boolean sameStall(Stall a, Stall b) {

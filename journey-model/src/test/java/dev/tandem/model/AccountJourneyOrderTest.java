@@ -131,9 +131,10 @@ class AccountJourneyOrderTest {
         TouchpointV1 demo = of("tp-c", 2, "demo.requested", TouchpointSource.MARKETING, "c_tom",
                 "Enterprise Architect");
         AccountJourney journey = Touchpoints.newJourney();
-        journey.apply(visit);
-        journey.apply(demo);
-        List<JourneyEventV1> corrections = journey.applyLate(lateDownload, List.of(visit, demo));
+        JourneyEngine engine = JourneyEngine.defaults();
+        dev.tandem.model.history.InMemoryAccountHistory history = new dev.tandem.model.history.InMemoryAccountHistory();
+        engine.apply(journey, List.of(visit, demo), history);
+        List<JourneyEventV1> corrections = engine.apply(journey, List.of(lateDownload), history).events();
 
         AccountJourney inOrder = Touchpoints.newJourney();
         inOrder.apply(visit);

@@ -24,8 +24,8 @@ import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.statistics.StatisticsReport;
 
 /**
- * journey-state keeps no aggregate in memory between batches: it restores each account from its last snapshot
- * (stored as JSON) with the account's journey context. A restored aggregate must continue exactly like one that
+ * journey-state keeps no aggregate in memory between touchpoints: it restores each account from its stored state
+ * (JSON in a RocksDB store) with the account's journey context. A restored aggregate must continue exactly like one that
  * was never put away: the same journey events (ids, versions, payloads) for the same next touchpoints and ticks,
  * and the same snapshot.
  */
@@ -79,7 +79,9 @@ class JourneyRestoreProperties {
     private static AccountJourney throughJson(AccountJourney journey, JourneyContext context) {
         AccountSnapshotV1 wire = EventJson.read(EventJson.write(journey.snapshot()), AccountSnapshotV1.class);
         assertThat(wire).isEqualTo(journey.snapshot());
-        return AccountJourney.restore(wire, context);
+        AccountState stored = EventJson.read(EventJson.write(journey.state()), AccountState.class);
+        assertThat(stored).isEqualTo(journey.state());
+        return AccountJourney.restore(stored, context);
     }
 
     @Provide

@@ -46,16 +46,15 @@ final class Touchpoints {
         return result;
     }
 
-    /** Applies touchpoints as journey-state does: in place when on time, replayed with the history when late. */
+    /**
+     * Applies touchpoints one at a time as journey-state does, through the {@link JourneyEngine} with a history
+     * (in place when on time, replayed from a checkpoint when late; a horizon longer than any test history).
+     */
     static AccountJourney applyAsJourneyStateDoes(AccountJourney journey, java.util.List<TouchpointV1> touchpoints) {
-        java.util.List<TouchpointV1> applied = new java.util.ArrayList<>();
+        JourneyEngine engine = new JourneyEngine(java.time.Duration.ofDays(3650), 4);
+        dev.tandem.model.history.InMemoryAccountHistory history = new dev.tandem.model.history.InMemoryAccountHistory();
         for (TouchpointV1 touchpoint : touchpoints) {
-            if (journey.isLate(touchpoint)) {
-                journey.applyLate(touchpoint, applied);
-            } else {
-                journey.apply(touchpoint);
-            }
-            applied.add(touchpoint);
+            engine.apply(journey, java.util.List.of(touchpoint), history);
         }
         return journey;
     }

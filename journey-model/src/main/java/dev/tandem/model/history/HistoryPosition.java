@@ -1,0 +1,24 @@
+package dev.tandem.model.history;
+
+import dev.tandem.events.TouchpointV1;
+import java.time.Instant;
+import java.util.Comparator;
+
+/**
+ * Where a touchpoint stands in an account's history: event time, then event id (a replay orders equal times by
+ * id). A touchpoint counted beyond the lateness horizon stands at the account's clock when it was counted.
+ */
+public record HistoryPosition(Instant at, String eventId) implements Comparable<HistoryPosition> {
+
+    private static final Comparator<HistoryPosition> ORDER =
+            Comparator.comparing(HistoryPosition::at).thenComparing(HistoryPosition::eventId);
+
+    public static HistoryPosition of(TouchpointV1 touchpoint) {
+        return new HistoryPosition(touchpoint.occurredAt(), touchpoint.eventId());
+    }
+
+    @Override
+    public int compareTo(HistoryPosition other) {
+        return ORDER.compare(this, other);
+    }
+}
