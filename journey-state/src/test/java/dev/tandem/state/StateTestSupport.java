@@ -1,5 +1,6 @@
 package dev.tandem.state;
 
+import dev.tandem.events.AccountSnapshotV1;
 import dev.tandem.events.EventJson;
 import dev.tandem.events.EventKeys;
 import dev.tandem.events.JourneyEventV1;
@@ -7,14 +8,8 @@ import dev.tandem.events.Topics;
 import dev.tandem.events.TouchpointV1;
 import dev.tandem.infra.KafkaTestClient;
 import dev.tandem.infra.LocalInfrastructure;
-import dev.tandem.infra.LocalPostgres;
 import dev.tandem.model.Direction;
 import dev.tandem.model.TouchpointSource;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -25,13 +20,11 @@ import java.util.function.Predicate;
 /** Sending touchpoints and reading what journey-state made of them, for the service's tests. */
 final class StateTestSupport {
 
-    static final Duration WAIT = Duration.ofSeconds(30);
+    static final Duration WAIT = Duration.ofSeconds(60);
 
-    final LocalInfrastructure infra;
     final KafkaTestClient kafka;
 
     StateTestSupport(LocalInfrastructure infra) {
-        this.infra = infra;
         this.kafka = new KafkaTestClient(infra.kafkaBootstrapServers());
     }
 
@@ -57,17 +50,15 @@ final class StateTestSupport {
                 .toList();
     }
 
-    long count(String sql, String... parameters) throws SQLException {
-        try (Connection db = DriverManager.getConnection(infra.postgres().jdbcUrl("journey_state"),
-                LocalPostgres.USER, "");
-                PreparedStatement query = db.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                query.setString(i + 1, parameters[i]);
-            }
-            try (ResultSet rs = query.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
+    /** The account's latest snapshot once one at {@code version} or later is out. */
+    AccountSnapshotV1 snapshotAtLeast(String tenant, String account, long version) {
+        String key = EventKeys.account(tenant, account);
+        return kafka.readUntil(Topics.ACCOUNT_SNAPSHOTS,
+                        r -> key.equals(r.key())
+                                && EventJson.read(r.value(), AccountSnapshotV1.class).accountVersion() >= version,
+                        WAIT).stream()
+                .filter(r -> key.equals(r.key()))
+                .map(r -> EventJson.read(r.value(), AccountSnapshotV1.class))
+                .reduce((first, second) -> second).orElseThrow();
     }
 }

@@ -6,7 +6,7 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 
 /**
- * The wall clock. Only the stall ticker and bookkeeping columns read it: the aggregate applies touchpoints in
+ * The wall clock. Only the stall punctuator reads it: the aggregate applies touchpoints in
  * event time, so a replay gives the same events. Tests replace it to move time.
  */
 public class ClockProducer {

@@ -4,12 +4,11 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 /** Settings of the journey-state service. */
 @ConfigMapping(prefix = "tandem.state")
 public interface StateConfig {
-
-    Outbox outbox();
 
     /**
      * Title patterns per committee role (wire name → case-insensitive regex, whole words), replacing the
@@ -17,37 +16,78 @@ public interface StateConfig {
      */
     Map<String, String> rolePatterns();
 
-    Consumer consumer();
+    Streams streams();
+
+    Lateness lateness();
 
     StallTick stallTick();
 
-    interface Outbox {
-        /** Most outbox rows published per relay round. */
-        @WithDefault("500")
-        int batchSize();
+    /** The Kafka Streams application. */
+    interface Streams {
+        /** Consumer group, transactional id prefix and internal topic prefix: one per deployment. */
+        @WithDefault("journey-state")
+        String applicationId();
+
+        /** Where RocksDB keeps the stores (a persistent volume in production); default under java.io.tmpdir. */
+        Optional<String> stateDir();
+
+        /** {@code exactly_once_v2} in production: stores, outputs and offsets commit in one transaction. */
+        @WithDefault("exactly_once_v2")
+        String processingGuarantee();
+
+        /** How often a transaction commits: the floor of end-to-end latency under exactly-once. */
+        @WithDefault("100ms")
+        Duration commitInterval();
+
+        @WithDefault("1")
+        int threads();
+
+        /** Standby replicas of each store on other instances (fast fail-over). */
+        @WithDefault("0")
+        int standbyReplicas();
+
+        /** Record cache across the stores, in bytes. */
+        @WithDefault("10485760")
+        long cacheMaxBytes();
+
+        /** Delete the local state directory when the service stops (tests: every run starts from the log). */
+        @WithDefault("false")
+        boolean cleanUpOnStop();
+
+        /** Any other Kafka Streams or client property, e.g. {@code tandem.state.streams.config."max.poll.records"=1000}. */
+        Map<String, String> config();
     }
 
-    interface Consumer {
-        /** Readiness reports the touchpoint consumer DOWN once one batch has been failing for longer than this. */
-        @WithDefault("30s")
-        Duration unhealthyAfter();
+    /** Out-of-order touchpoints. */
+    interface Lateness {
+        /** Within this far behind an account's clock a touchpoint is replayed into place; beyond, it only counts. */
+        @WithDefault("30d")
+        Duration horizon();
+
+        /** Per-tenant horizons, e.g. {@code tandem.state.lateness.tenants.acme=90d}. */
+        Map<String, Duration> tenants();
+
+        /** A checkpoint of the account's canonical state every so many history entries: what a replay starts from. */
+        @WithDefault("32")
+        int checkpointEvery();
+
+        /** Late touchpoints of an account arriving within this wall time are folded into one re-derivation. */
+        @WithDefault("200ms")
+        Duration grace();
+
+        /** Attempts to apply a touchpoint before it is dead-lettered as one that fails deterministically. */
+        @WithDefault("3")
+        int attempts();
     }
 
+    /** The wall-clock punctuator that derives stalls between touchpoints. */
     interface StallTick {
-        /** How often open journeys are re-evaluated at wall time (read by the scheduler as well). */
+        /** How often accounts that are due are visited (only those: a due-time index, never all of them). */
         @WithDefault("1m")
         Duration interval();
 
-        /** First tick this long after start-up, once the channels are connected (read by the scheduler). */
-        @WithDefault("10s")
-        Duration startDelay();
-
-        /** Only accounts unchanged for this long are ticked: a fresh one was just evaluated by its touchpoint. */
-        @WithDefault("1m")
-        Duration quietFor();
-
-        /** Accounts per transaction. */
-        @WithDefault("200")
-        int pageSize();
+        /** At most this many accounts per visit, so one punctuation never holds the stream thread long. */
+        @WithDefault("5000")
+        int maxAccounts();
     }
 }

@@ -1,0 +1,20 @@
+package dev.tandem.state.mapping;
+
+import dev.tandem.events.EventJson;
+import dev.tandem.model.AccountState;
+import java.time.Instant;
+
+/**
+ * The value of the accounts store: the account's state and when the stall punctuator should visit it next
+ * (kept here so the old due-index entry can be removed when it changes).
+ */
+public record AccountRecord(AccountState state, Instant dueAt) {
+
+    public String toJson() {
+        return EventJson.write(this);
+    }
+
+    public static AccountRecord fromJson(String json) {
+        return EventJson.read(json, AccountRecord.class);
+    }
+}

@@ -1,0 +1,260 @@
+package dev.tandem.state.messaging;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.tandem.events.EventJson;
+import dev.tandem.events.EventKeys;
+import dev.tandem.events.JourneyEventV1;
+import dev.tandem.events.MalformedEventException;
+import dev.tandem.events.TouchpointV1;
+import dev.tandem.model.AccountJourney;
+import dev.tandem.model.JourneyContext;
+import dev.tandem.model.JourneyEngine;
+import dev.tandem.state.mapping.AccountRecord;
+import dev.tandem.state.mapping.PublishedDefinition;
+import dev.tandem.state.repository.StateStores;
+import dev.tandem.state.repository.StoreAccountHistory;
+import dev.tandem.state.repository.StoreKeys;
+import dev.tandem.state.service.JourneyContexts;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.errors.StreamsException;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.jboss.logging.Logger;
+
+/**
+ * The per-account heart of journey-state. For each touchpoint record (key {@code tenant/account}):
+ * <ul>
+ *   <li>unreadable or incomplete: to the dead-letter topic with the reason, and the partition goes on;</li>
+ *   <li>after the account's clock: applied at once by the {@link JourneyEngine}, journey events and the
+ *       snapshot forwarded;</li>
+ *   <li>late (or the account already has late ones waiting): parked in the pending store; a wall-clock
+ *       punctuator every {@code lateness.grace} folds each account's waiting touchpoints into one engine call,
+ *       that is one replay from a checkpoint;</li>
+ *   <li>failing in the engine: retried {@code lateness.attempts} times, then (one by one if it was a batch)
+ *       dead-lettered; the stores are untouched by a failed attempt (the engine commits its history only
+ *       on success, the account is written only after).</li>
+ * </ul>
+ * A second wall-clock punctuator visits only the accounts whose due time passed (the due index) and derives
+ * their stalls at wall time, never touching canonical history. Everything runs on the stream thread, never on
+ * an event loop; under exactly-once the stores, outputs and input offsets commit in one transaction.
+ */
+final class TouchpointProcessor implements Processor<String, String, String, String> {
+
+    static final String EVENTS_SINK = "journey-events-sink";
+    static final String SNAPSHOTS_SINK = "account-snapshots-sink";
+    static final String DEAD_LETTER_SINK = "dead-letters-sink";
+
+    private static final Logger LOG = Logger.getLogger(TouchpointProcessor.class);
+    private static final TypeReference<List<TouchpointV1>> TOUCHPOINTS = new TypeReference<>() {
+    };
+
+    private final TopologySettings settings;
+    private final JourneyContexts contexts;
+    private final StateMetrics metrics;
+    private ProcessorContext<String, String> context;
+    private KeyValueStore<String, String> accounts;
+    private KeyValueStore<String, String> history;
+    private KeyValueStore<String, String> checkpoints;
+    private KeyValueStore<String, String> ids;
+    private KeyValueStore<String, String> pending;
+    private KeyValueStore<String, String> due;
+    private KeyValueStore<String, String> definitions;
+
+    TouchpointProcessor(TopologySettings settings, JourneyContexts contexts, StateMetrics metrics) {
+        this.settings = settings;
+        this.contexts = contexts;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, String> context) {
+        this.context = context;
+        accounts = context.getStateStore(StateStores.ACCOUNTS);
+        history = context.getStateStore(StateStores.HISTORY);
+        checkpoints = context.getStateStore(StateStores.CHECKPOINTS);
+        ids = context.getStateStore(StateStores.TOUCHPOINT_IDS);
+        pending = context.getStateStore(StateStores.PENDING);
+        due = context.getStateStore(StateStores.DUE);
+        definitions = context.getStateStore(StateStores.DEFINITIONS);
+        context.schedule(settings.grace(), PunctuationType.WALL_CLOCK_TIME, this::flushPending);
+        context.schedule(settings.stallInterval(), PunctuationType.WALL_CLOCK_TIME, this::visitDue);
+    }
+
+    @Override
+    public void process(Record<String, String> record) {
+        TouchpointV1 touchpoint;
+        try {
+            touchpoint = EventJson.read(record.value(), TouchpointV1.class).requireComplete();
+        } catch (MalformedEventException e) {
+            deadLetter(record.key(), record.value(), e);
+            return;
+        }
+        String account = EventKeys.account(touchpoint.tenantId(), touchpoint.accountKey());
+        String waiting = pending.get(account);
+        if (waiting != null) {
+            List<TouchpointV1> parked = new ArrayList<>(readList(waiting));
+            parked.add(touchpoint);
+            pending.put(account, EventJson.write(parked));
+            return;
+        }
+        String stored = accounts.get(account);
+        if (stored != null) {
+            AccountJourney journey = restore(touchpoint.tenantId(), AccountRecord.fromJson(stored));
+            if (journey.asOf() != null && journey.isLate(touchpoint)) {
+                pending.put(account, EventJson.write(List.of(touchpoint)));
+                return;
+            }
+        }
+        apply(account, touchpoint.tenantId(), touchpoint.accountKey(), List.of(touchpoint));
+    }
+
+    /** Folds each account's waiting touchpoints into one engine call. */
+    private void flushPending(long wallTime) {
+        List<KeyValue<String, String>> waiting = new ArrayList<>();
+        try (KeyValueIterator<String, String> all = pending.all()) {
+            all.forEachRemaining(waiting::add);
+        }
+        for (KeyValue<String, String> account : waiting) {
+            pending.delete(account.key);
+            List<TouchpointV1> touchpoints = readList(account.value);
+            TouchpointV1 first = touchpoints.get(0);
+            apply(account.key, first.tenantId(), first.accountKey(), touchpoints);
+        }
+    }
+
+    /**
+     * Applies touchpoints of one account, retrying a failing attempt from the stored state; a batch that keeps
+     * failing is applied one by one so only the touchpoint at fault is dead-lettered. A {@link StreamsException}
+     * (store or broker trouble) is not the touchpoint's fault: it fails the task, which is retried.
+     */
+    private void apply(String account, String tenantId, String accountKey, List<TouchpointV1> touchpoints) {
+        RuntimeException failure = null;
+        for (int attempt = 1; attempt <= settings.attempts(); attempt++) {
+            try {
+                applyOnce(account, tenantId, accountKey, touchpoints);
+                return;
+            } catch (StreamsException | SerializationException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                failure = e;
+                LOG.debugf(e, "Attempt %d to apply %d touchpoints of %s failed", attempt, touchpoints.size(), account);
+            }
+        }
+        if (touchpoints.size() > 1) {
+            touchpoints.forEach(single -> apply(account, tenantId, accountKey, List.of(single)));
+            return;
+        }
+        TouchpointV1 poison = touchpoints.get(0);
+        deadLetter(account, EventJson.write(poison), failure);
+    }
+
+    private void applyOnce(String account, String tenantId, String accountKey, List<TouchpointV1> touchpoints) {
+        String stored = accounts.get(account);
+        AccountRecord before = stored == null ? null : AccountRecord.fromJson(stored);
+        AccountJourney journey = before == null
+                ? AccountJourney.start(tenantId, accountKey, contextOf(tenantId))
+                : restore(tenantId, before);
+        JourneyEngine engine = new JourneyEngine(settings.horizonOf(tenantId), settings.checkpointEvery());
+        JourneyEngine.Outcome outcome = engine.apply(journey, touchpoints,
+                new StoreAccountHistory(account, history, checkpoints, ids));
+        metrics.applied(outcome.applied(), outcome.duplicates(), outcome.beyondHorizon(), outcome.rederivations(),
+                outcome.replayed());
+        if (outcome.applied() == 0) {
+            return;
+        }
+        forward(account, outcome.events(), journey);
+        save(account, journey, before, journey.nextCheckAt(journey.asOf()).orElse(null));
+    }
+
+    /** Visits the accounts whose due time passed and derives their stalls at wall time. */
+    private void visitDue(long wallTime) {
+        Instant now = Instant.ofEpochMilli(wallTime);
+        List<String> dueKeys = new ArrayList<>();
+        try (KeyValueIterator<String, String> range = due.range("", StoreKeys.timeCode(now) + "|\uffff")) {
+            while (range.hasNext() && dueKeys.size() < settings.maxAccountsPerVisit()) {
+                dueKeys.add(range.next().key);
+            }
+        }
+        for (String dueKey : dueKeys) {
+            due.delete(dueKey);
+            String account = StoreKeys.accountOfDue(dueKey);
+            String stored = accounts.get(account);
+            if (stored == null) {
+                continue;
+            }
+            AccountRecord before = AccountRecord.fromJson(stored);
+            String tenantId = account.substring(0, account.indexOf('/'));
+            AccountJourney journey = restore(tenantId, before);
+            List<JourneyEventV1> events = journey.tick(now);
+            forward(account, events, journey);
+            save(account, journey, new AccountRecord(before.state(), null), journey.nextCheckAt(now).orElse(null));
+        }
+        metrics.visited(dueKeys.size());
+    }
+
+    private void forward(String account, List<JourneyEventV1> events, AccountJourney journey) {
+        if (events.isEmpty()) {
+            return;
+        }
+        long timestamp = context.currentSystemTimeMs();
+        for (JourneyEventV1 event : events) {
+            context.forward(new Record<>(account, EventJson.write(event), timestamp,
+                    CloudEventHeaders.journeyEvent(event)), EVENTS_SINK);
+        }
+        context.forward(new Record<>(account, EventJson.write(journey.snapshot()), timestamp,
+                CloudEventHeaders.snapshot(journey)), SNAPSHOTS_SINK);
+    }
+
+    /** Stores the account and moves its due-index entry. */
+    private void save(String account, AccountJourney journey, AccountRecord before, Instant dueAt) {
+        accounts.put(account, new AccountRecord(journey.state(), dueAt).toJson());
+        Instant previous = before == null ? null : before.dueAt();
+        if (previous != null && !previous.equals(dueAt)) {
+            due.delete(StoreKeys.due(previous, account));
+        }
+        if (dueAt != null && !dueAt.equals(previous)) {
+            due.put(StoreKeys.due(dueAt, account), "");
+        }
+    }
+
+    private AccountJourney restore(String tenantId, AccountRecord record) {
+        return AccountJourney.restore(record.state(), contextOf(tenantId));
+    }
+
+    private JourneyContext contextOf(String tenantId) {
+        return contexts.forTenant(tenantId, publishedOf);
+    }
+
+    private final Function<String, Stream<PublishedDefinition>> publishedOf = tenantId -> {
+        List<PublishedDefinition> published = new ArrayList<>();
+        try (KeyValueIterator<String, String> range = definitions.range(tenantId + "/", tenantId + "/\uffff")) {
+            range.forEachRemaining(kv -> published.add(PublishedDefinition.fromJson(kv.value)));
+        }
+        return published.stream();
+    };
+
+    private void deadLetter(String key, String value, Exception reason) {
+        LOG.warnf("Touchpoint record %s sent to the dead-letter topic: %s", key, reason.getMessage());
+        metrics.deadLettered(1);
+        context.forward(new Record<>(key, value, context.currentSystemTimeMs(),
+                DeadLetterHeaders.of(reason, context.recordMetadata())), DEAD_LETTER_SINK);
+    }
+
+    private static List<TouchpointV1> readList(String json) {
+        try {
+            return EventJson.mapper().readValue(json, TOUCHPOINTS);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("unreadable pending touchpoints", e);
+        }
+    }
+}
