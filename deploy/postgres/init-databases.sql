@@ -1,3 +1,3 @@
--- Runs once, when the PostgreSQL volume is first initialised. Each service owns its own database:
--- tandem_state (journey-state, created by POSTGRES_DB) and tandem_designer (interaction-designer-api).
-CREATE DATABASE tandem_designer;
+-- Runs once, when the PostgreSQL volume is first initialised. interaction-designer-api owns tandem_designer
+-- (created by POSTGRES_DB); journey-state keeps its state in Kafka Streams stores, not in PostgreSQL.
+SELECT 1;

@@ -154,9 +154,14 @@ class DeployManifestsTest {
 
     @Test
     void everyServiceDeploymentProbesHealthAndIsScrapedForMetrics() throws IOException {
-        List<Map<String, Object>> deployments = k8sBaseDocuments("Deployment");
+        List<Map<String, Object>> deployments = new java.util.ArrayList<>(k8sBaseDocuments("Deployment"));
         assertThat(deployments).extracting(d -> map(d.get("metadata")).get("name")).containsExactlyInAnyOrder(
-                "journey-ingest", "journey-state", "interaction-designer-api", "kpi-projector");
+                "journey-ingest", "interaction-designer-api", "kpi-projector");
+        List<Map<String, Object>> statefulSets = k8sBaseDocuments("StatefulSet");
+        assertThat(statefulSets).extracting(d -> map(d.get("metadata")).get("name")).containsExactly("journey-state");
+        assertThat(list(map(statefulSets.get(0).get("spec")).get("volumeClaimTemplates"))).as("stores on a volume")
+                .hasSize(1);
+        deployments.addAll(statefulSets);
         for (Map<String, Object> deployment : deployments) {
             Map<String, Object> template = map(map(deployment.get("spec")).get("template"));
             assertThat(map(map(template.get("metadata")).get("annotations")))

@@ -15,6 +15,7 @@ import dev.tandem.model.JourneyContext;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -28,15 +29,17 @@ import org.junit.jupiter.api.Test;
 class JourneyStateFlowTest {
 
     private static final String TENANT = "dev";
+    /** Touchpoints of the last days: the stall punctuator (every second here) finds nothing to tell of them. */
+    private static final Instant RECENTLY = Instant.now();
     private final StateTestSupport support = new StateTestSupport(TandemInfrastructureResource.infrastructure());
 
     @Test
     void touchpointsBecomeCommitteeStateJourneyEventsAndSnapshots() {
         String account = "acct-" + UUID.randomUUID();
         TouchpointV1 webinar = StateTestSupport.touchpoint(TENANT, account, "c_cfo", "Chief Financial Officer",
-                "webinar.attended", Instant.parse("2026-11-01T09:00:00Z"));
+                "webinar.attended", RECENTLY.minus(Duration.ofHours(2)));
         TouchpointV1 demo = StateTestSupport.touchpoint(TENANT, account, "c_arch", "Enterprise Architect",
-                "demo.requested", Instant.parse("2026-11-02T09:00:00Z"));
+                "demo.requested", RECENTLY.minus(Duration.ofHours(1)));
         support.send(webinar);
         support.send(demo);
         support.send(webinar); // resent: dropped
@@ -61,9 +64,9 @@ class JourneyStateFlowTest {
     void aLateTouchpointEndsTheAccountWhereAnInOrderArrivalWouldHave() {
         String account = "acct-" + UUID.randomUUID();
         TouchpointV1 download = StateTestSupport.touchpoint(TENANT, account, "c_dana", "Director of Operations",
-                "content.downloaded", Instant.parse("2026-10-01T09:00:00Z"));
+                "content.downloaded", RECENTLY.minus(Duration.ofDays(2)));
         TouchpointV1 demo = StateTestSupport.touchpoint(TENANT, account, "c_tom", "Enterprise Architect",
-                "demo.requested", Instant.parse("2026-10-02T09:00:00Z"));
+                "demo.requested", RECENTLY.minus(Duration.ofDays(1)));
         support.send(demo);
         support.journeyEventsUntil(TENANT, account, e -> e.causedBy().contains(demo.eventId()));
         support.send(download);

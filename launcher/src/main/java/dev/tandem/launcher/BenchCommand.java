@@ -30,16 +30,14 @@ public final class BenchCommand implements Runnable {
 
     /**
      * Drain rate of journey-state: pre-fills {@code tandem.touchpoints.v1}, then starts the packaged service and
-     * measures until every distinct touchpoint is applied (rows of {@code processed_touchpoint}).
+     * measures until its committed offsets reach the end of the topic.
      */
     @Command(name = "drain", mixinStandardHelpOptions = true,
             description = "Pre-fills the touchpoint topic, starts journey-state and measures its drain rate.")
     static final class Drain implements Callable<Integer> {
 
-        private static final Pattern QUANTILE = Pattern.compile(
-                "tandem_state_batch_seconds\\{quantile=\"([0-9.]+)\"[^}]*} ([0-9.eE+-]+)");
-        private static final Pattern COUNT = Pattern.compile(
-                "tandem_state_batch_seconds_count(?:\\{[^}]*})? ([0-9.eE+]+)");
+        private static final Pattern REDERIVATIONS = Pattern.compile("tandem_state_rederivations_total ([0-9.eE+]+)");
+        private static final Pattern REPLAYED = Pattern.compile("tandem_state_replayed_entries_total ([0-9.eE+]+)");
 
         @Spec
         private CommandSpec spec;
@@ -56,17 +54,12 @@ public final class BenchCommand implements Runnable {
                 description = "Share of resent duplicates (default ${DEFAULT-VALUE}).")
         double duplicates;
 
-        @Option(names = "--max-poll-records", defaultValue = "500",
-                description = "Records per poll, i.e. the most touchpoints per batch (default ${DEFAULT-VALUE}).")
-        int maxPollRecords;
+        @Option(names = "--shuffled", description = "Each account's touchpoints in random order (a backfill).")
+        boolean shuffled;
 
-        @Option(names = "--heap", defaultValue = "512m",
+        @Option(names = "--heap", defaultValue = "384m",
                 description = "journey-state's -Xmx (default ${DEFAULT-VALUE}).")
         String heap;
-
-        @Option(names = "--stall-ticks-off", defaultValue = "true", arity = "1", description = "Keep the stall ticker "
-                + "off while measuring (default ${DEFAULT-VALUE}; false for a build that has no ticker).")
-        boolean stallTicksOff;
 
         @Option(names = "--state-property", paramLabel = "KEY=VALUE",
                 description = "Extra configuration for journey-state (repeatable), e.g. to compare settings.")
@@ -77,13 +70,17 @@ public final class BenchCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             Path root = RepositoryRoot.locate();
             Path data = Files.createTempDirectory("tandem-bench-");
-            // the broker's and PostgreSQL's chatter goes to a file: the console shows the figures
+            // the broker's chatter goes to a file: the console shows the figures
             LauncherLog.writeTo(data.resolve("logs").resolve("launcher.log"));
             out.printf("Logs in %s%n", data.resolve("logs"));
             List<TouchpointV1> touchpoints = TouchpointMix.generate("bench", events, accounts, duplicates, 42);
+            if (shuffled) {
+                touchpoints = TouchpointMix.shuffledPerAccount(touchpoints, 42);
+            }
             long distinct = TouchpointMix.distinct(touchpoints);
-            out.printf("Machine: %d cores, Java %s; journey-state -Xmx%s, max.poll.records=%d%n",
-                    Runtime.getRuntime().availableProcessors(), Runtime.version(), heap, maxPollRecords);
+            out.printf("Machine: %d cores, Java %s; journey-state -Xmx%s; %s%n",
+                    Runtime.getRuntime().availableProcessors(), Runtime.version(), heap,
+                    shuffled ? "each account's touchpoints shuffled" : "each account's touchpoints in order");
             try (StateRig rig = StateRig.start(root, data, List.of("-Xmx" + heap, "-XX:+UseSerialGC"))) {
                 long fill = System.nanoTime();
                 rig.prefill(touchpoints);
@@ -91,63 +88,57 @@ public final class BenchCommand implements Runnable {
                         touchpoints.size(), distinct, accounts, seconds(System.nanoTime() - fill));
                 out.flush();
                 long start = System.nanoTime();
-                List<String> properties = new ArrayList<>(List.of(
-                        "mp.messaging.incoming.touchpoints-in.max.poll.records=" + maxPollRecords,
-                        "quarkus.log.category.\"dev.tandem\".level=WARN"));
-                if (stallTicksOff) {
-                    // measured: the touchpoint path alone, not live stall ticks of the accounts it creates
-                    properties.add("tandem.state.stall-tick.start-delay=1h");
-                }
+                List<String> properties = new ArrayList<>(List.of("quarkus.log.category.\"dev.tandem\".level=WARN",
+                        // measured: the touchpoint path alone, not the stall punctuator's visits
+                        "tandem.state.stall-tick.interval=1h"));
                 properties.addAll(stateProperties);
                 rig.startState(properties);
                 out.printf("journey-state ready after %.1f s (it consumes while starting)%n",
                         seconds(System.nanoTime() - start));
                 out.flush();
-                StateRig.Progress progress = awaitApplied(rig, distinct);
-                double all = seconds(System.nanoTime() - start);
-                out.printf("Applied %,d touchpoints: drain %.1f s (first to last commit) = %,.0f events/s; "
-                                + "%.1f s from process start%n", progress.applied(),
-                        progress.drainTime().toMillis() / 1000.0,
-                        progress.applied() / Math.max(0.001, progress.drainTime().toMillis() / 1000.0), all);
-                String metrics = rig.metrics();
-                printBatchLatency(out, metrics, progress.applied());
-                while (rig.progress().outboxRows() > 0) {
-                    Thread.sleep(200);
-                }
-                out.printf("Outbox relayed (journey events and snapshots on Kafka) %.1f s from process start%n",
+                Drained drained = awaitDrained(rig);
+                out.printf("Drained %,d records in %.1f s from the first commit = %,.0f touchpoints/s; "
+                                + "%.1f s from process start%n", drained.records(), drained.seconds(),
+                        drained.records() / Math.max(0.001, drained.seconds()),
                         seconds(System.nanoTime() - start));
+                String metrics = rig.metrics();
+                out.printf("Replays from a checkpoint: %s, history entries replayed: %s%n",
+                        figure(REDERIVATIONS, metrics), figure(REPLAYED, metrics));
             }
             return 0;
         }
 
-        private static StateRig.Progress awaitApplied(StateRig rig, long distinct) throws InterruptedException {
+        /** Records committed after the first commit was seen, and the seconds they took. */
+        record Drained(long records, double seconds) {
+        }
+
+        private static Drained awaitDrained(StateRig rig) throws InterruptedException {
             long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
+            StateRig.Progress first = null;
+            long firstAt = 0;
             StateRig.Progress progress = rig.progress();
-            while (progress.applied() < distinct) {
+            while (!progress.drained()) {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("not drained after 30 minutes: " + progress + "; see "
                             + rig.logFile());
                 }
-                Thread.sleep(250);
+                Thread.sleep(100);
                 progress = rig.progress();
+                if (first == null && progress.committed() > 0) {
+                    first = progress;
+                    firstAt = System.nanoTime();
+                }
             }
-            return progress;
+            if (first == null) {
+                first = new StateRig.Progress(0, progress.total());
+                firstAt = System.nanoTime();
+            }
+            return new Drained(progress.committed() - first.committed(), seconds(System.nanoTime() - firstAt));
         }
 
-        private static void printBatchLatency(PrintWriter out, String metrics, long applied) {
-            StringBuilder line = new StringBuilder("Batch latency (transaction + ack):");
-            Matcher quantiles = QUANTILE.matcher(metrics);
-            while (quantiles.find()) {
-                line.append(String.format(" p%d %.1f ms", Math.round(Double.parseDouble(quantiles.group(1)) * 100),
-                        Double.parseDouble(quantiles.group(2)) * 1000));
-            }
-            Matcher count = COUNT.matcher(metrics);
-            if (count.find()) {
-                double batches = Double.parseDouble(count.group(1));
-                line.append(String.format("; %,.0f batches, %.0f touchpoints per batch on average", batches,
-                        applied / Math.max(1, batches)));
-            }
-            out.println(line);
+        private static String figure(Pattern pattern, String metrics) {
+            Matcher matcher = pattern.matcher(metrics);
+            return matcher.find() ? String.format("%,.0f", Double.parseDouble(matcher.group(1))) : "n/a";
         }
 
         private static double seconds(long nanos) {

@@ -81,6 +81,8 @@ public final class Platform implements AutoCloseable {
             ensureNotStopping();
             listener.infrastructureStarting();
             long started = System.nanoTime();
+            // a fresh broker: journey-state's local stores of an earlier run must not outlive it
+            StateRig.deleteRecursively(settings.streamsStateDirectory());
             infrastructure = LocalInfrastructure.start();
             Map<String, String> jdbcUrls = new LinkedHashMap<>();
             LocalInfrastructure.POSTGRES_DATABASES.forEach(db -> jdbcUrls.put(db, infrastructure.postgres().jdbcUrl(db)));
@@ -95,8 +97,8 @@ public final class Platform implements AutoCloseable {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         for (ServiceDefinition service : ServiceCatalog.all()) {
             // the datasource names the service's own database; services without one drop it in ServiceLaunch
-            Map<String, String> config = infrastructure.quarkusConfigFor(
-                    service.database().orElse(LocalInfrastructure.POSTGRES_DATABASES.get(0)));
+            Map<String, String> config = service.database().map(infrastructure::quarkusConfigFor)
+                    .orElseGet(infrastructure::quarkusConfig);
             ServiceLaunch launch = ServiceLaunch.plan(service, settings, java, config, secret);
             synchronized (lifecycle) {
                 ensureNotStopping();

@@ -64,6 +64,11 @@ public record PlatformSettings(
         return logDirectory().resolve(service.name() + ".log");
     }
 
+    /** Where journey-state's Kafka Streams keeps its RocksDB stores (fresh with every fresh broker). */
+    public Path streamsStateDirectory() {
+        return dataDirectory.resolve("journey-state-streams");
+    }
+
     public Path logDirectory() {
         return dataDirectory.resolve("logs");
     }

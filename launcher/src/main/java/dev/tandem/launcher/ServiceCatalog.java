@@ -10,7 +10,7 @@ public final class ServiceCatalog {
     public static final ServiceDefinition INGEST = new ServiceDefinition(
             "journey-ingest", "journey-ingest", 8081, Optional.empty(), false, "POST /v1/touchpoints");
     public static final ServiceDefinition STATE = new ServiceDefinition(
-            "journey-state", "journey-state", 8082, Optional.of("journey_state"), false, "");
+            "journey-state", "journey-state", 8082, Optional.empty(), false, "");
     public static final ServiceDefinition DESIGNER = new ServiceDefinition(
             "interaction-designer-api", "interaction-designer-api", 8083, Optional.of("designer"), true,
             "GET /v1/accounts/{accountKey}/journey");

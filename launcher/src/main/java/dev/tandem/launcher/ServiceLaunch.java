@@ -52,8 +52,10 @@ public record ServiceLaunch(
         boolean datasource = service.database().isPresent()
                 && service.packagesExtension(settings.repositoryRoot(), "quarkus-datasource");
         // system properties must precede -jar: whatever follows the jar is an argument to the application
-        systemProperties(service, port, datasource, infrastructureConfig)
-                .forEach((key, value) -> command.add("-D" + key + "=" + value));
+        Map<String, String> properties = new TreeMap<>(systemProperties(service, port, datasource,
+                infrastructureConfig));
+        properties.putAll(dataProperties(service, settings));
+        properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-jar");
         command.add(service.packagedApplication(settings.repositoryRoot()).toString());
         Map<String, String> environment = service.equals(ServiceCatalog.INGEST)
@@ -75,6 +77,13 @@ public record ServiceLaunch(
         });
         properties.put("quarkus.http.port", Integer.toString(port));
         return properties;
+    }
+
+    /** What one service needs of the data directory: journey-state keeps its stores there. */
+    static Map<String, String> dataProperties(ServiceDefinition service, PlatformSettings settings) {
+        return service.equals(ServiceCatalog.STATE)
+                ? Map.of("tandem.state.streams.state-dir", settings.streamsStateDirectory().toString())
+                : Map.of();
     }
 
     public URI baseUri() {

@@ -5,7 +5,6 @@ import dev.tandem.events.EventKeys;
 import dev.tandem.events.Topics;
 import dev.tandem.events.TouchpointV1;
 import dev.tandem.infra.LocalInfrastructure;
-import dev.tandem.infra.LocalPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -14,11 +13,17 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
+import java.nio.file.Files;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,8 +41,18 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 public final class StateRig implements AutoCloseable {
 
-    /** Touchpoints applied so far, outbox rows not yet relayed, first to last commit (database clock). */
-    public record Progress(long applied, long outboxRows, Duration drainTime) {
+    /** journey-state's Kafka Streams application id, i.e. its consumer group (the default configuration). */
+    static final String STATE_APPLICATION_ID = "journey-state";
+
+    /**
+     * Touchpoint records journey-state has consumed and committed (its consumer group's offsets, committed in
+     * the same transactions as its stores and outputs), out of all records on the topic.
+     */
+    public record Progress(long committed, long total) {
+
+        public boolean drained() {
+            return total > 0 && committed >= total;
+        }
     }
 
     private final PlatformSettings settings;
@@ -51,7 +66,7 @@ public final class StateRig implements AutoCloseable {
         this.infrastructure = infrastructure;
     }
 
-    /** Starts the infrastructure (fresh Kafka and PostgreSQL); journey-state comes with {@link #startState}. */
+    /** Starts the infrastructure (a fresh Kafka broker); journey-state comes with {@link #startState}. */
     public static StateRig start(Path repositoryRoot, Path dataDirectory, List<String> jvmOptions) {
         List<Path> missing = RepositoryRoot.missingApplications(repositoryRoot, List.of(ServiceCatalog.STATE));
         if (!missing.isEmpty()) {
@@ -60,6 +75,8 @@ public final class StateRig implements AutoCloseable {
         }
         PlatformSettings settings = PlatformSettings.defaults(repositoryRoot).withDataDirectory(dataDirectory)
                 .withPort(ServiceCatalog.STATE, freePort()).withServiceJvmOptions(jvmOptions);
+        // a fresh broker: journey-state's local stores of an earlier run must not outlive it
+        deleteRecursively(settings.streamsStateDirectory());
         return new StateRig(settings, LocalInfrastructure.start());
     }
 
@@ -69,7 +86,7 @@ public final class StateRig implements AutoCloseable {
         extraProperties.forEach(p -> options.add("-D" + p));
         ServiceLaunch launch = ServiceLaunch.plan(ServiceCatalog.STATE, settings.withServiceJvmOptions(options),
                 Path.of(System.getProperty("java.home"), "bin", "java"),
-                infrastructure.quarkusConfigFor("journey_state"), "unused");
+                infrastructure.quarkusConfig(), "unused");
         state = ServiceProcess.start(launch, settings.dataDirectory());
         started.add(state);
         new ReadinessProbe(http, new PlatformListener() { }).awaitAll(List.of(state), Duration.ofMinutes(2),
@@ -103,25 +120,28 @@ public final class StateRig implements AutoCloseable {
         }
     }
 
-    /** How far journey-state got, read from its database. */
-    public Progress progress() {
-        try (Connection db = DriverManager.getConnection(infrastructure.postgres().jdbcUrl("journey_state"),
-                LocalPostgres.USER, "");
-                Statement query = db.createStatement()) {
-            try (ResultSet rs = query.executeQuery("SELECT count(*), "
-                    + "coalesce(extract(epoch FROM max(processed_at) - min(processed_at)), 0) "
-                    + "FROM processed_touchpoint")) {
-                rs.next();
-                long applied = rs.getLong(1);
-                Duration drain = Duration.ofNanos((long) (rs.getDouble(2) * 1e9));
-                try (ResultSet outbox = query.executeQuery("SELECT count(*) FROM outbox_record")) {
-                    outbox.next();
-                    return new Progress(applied, outbox.getLong(1), drain);
-                }
+    /** How far journey-state got: its committed offsets on the touchpoint topic against the topic's end. */
+    public Progress progress() throws InterruptedException {
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        try (Admin admin = Admin.create(props)) {
+            Map<TopicPartition, OffsetAndMetadata> committed = admin
+                    .listConsumerGroupOffsets(STATE_APPLICATION_ID).partitionsToOffsetAndMetadata().get();
+            Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
+            for (int partition = 0; partition < Topics.KEYED_PARTITIONS; partition++) {
+                ends.put(new TopicPartition(Topics.TOUCHPOINTS, partition), OffsetSpec.latest());
             }
-        } catch (SQLException e) {
-            // before Flyway created the tables there is no progress yet
-            return new Progress(0, 0, Duration.ZERO);
+            long total = 0;
+            for (var end : admin.listOffsets(ends).all().get().values()) {
+                total += end.offset();
+            }
+            long done = committed.entrySet().stream()
+                    .filter(e -> e.getKey().topic().equals(Topics.TOUCHPOINTS) && e.getValue() != null)
+                    .mapToLong(e -> e.getValue().offset())
+                    .sum();
+            return new Progress(done, total);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("could not read journey-state's progress", e.getCause());
         }
     }
 
@@ -145,6 +165,17 @@ public final class StateRig implements AutoCloseable {
         started.forEach(ServiceProcess::requestStop);
         started.forEach(ServiceProcess::awaitStopped);
         infrastructure.close();
+    }
+
+    static void deleteRecursively(Path directory) {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static int freePort() {

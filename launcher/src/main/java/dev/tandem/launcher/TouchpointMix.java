@@ -85,4 +85,25 @@ public final class TouchpointMix {
     public static long distinct(List<TouchpointV1> touchpoints) {
         return touchpoints.stream().map(TouchpointV1::eventId).distinct().count();
     }
+
+    /**
+     * The same records with each account's touchpoints in random order among that account's places in the
+     * stream (a backfill from a tool that exports per contact, say): accounts still interleave as before.
+     */
+    public static List<TouchpointV1> shuffledPerAccount(List<TouchpointV1> touchpoints, long seed) {
+        Random random = new Random(seed);
+        Map<String, List<Integer>> places = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < touchpoints.size(); i++) {
+            places.computeIfAbsent(touchpoints.get(i).accountKey(), key -> new ArrayList<>()).add(i);
+        }
+        List<TouchpointV1> out = new ArrayList<>(touchpoints);
+        places.values().forEach(indexes -> {
+            List<TouchpointV1> mine = new ArrayList<>(indexes.stream().map(touchpoints::get).toList());
+            java.util.Collections.shuffle(mine, random);
+            for (int i = 0; i < indexes.size(); i++) {
+                out.set(indexes.get(i), mine.get(i));
+            }
+        });
+        return out;
+    }
 }

@@ -35,7 +35,7 @@ class ServiceCatalogTest {
 
     @Test
     void databasesAreThoseTheLocalInfrastructureCreates() {
-        assertThat(ServiceCatalog.STATE.database()).contains("journey_state");
+        assertThat(ServiceCatalog.STATE.database()).as("journey-state keeps its state in Kafka Streams stores").isEmpty();
         assertThat(ServiceCatalog.DESIGNER.database()).contains("designer");
         assertThat(ServiceCatalog.INGEST.database()).isEmpty();
         assertThat(ServiceCatalog.KPI.database()).isEmpty();

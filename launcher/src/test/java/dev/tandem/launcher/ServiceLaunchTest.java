@@ -57,13 +57,12 @@ class ServiceLaunchTest {
     }
 
     @Test
-    void journeyStateGetsItsDatabaseAndKafkaButNoMongo() {
+    void journeyStateGetsKafkaAndAStoreDirectoryInTheDataDirectoryButNoDatabaseOrMongo() {
         assertThat(plan(ServiceCatalog.STATE).command())
-                .contains("-Dquarkus.datasource.reactive.url=postgresql://localhost:5433/journey_state",
-                        "-Dquarkus.datasource.jdbc.url=jdbc:postgresql://localhost:5433/journey_state",
-                        "-Dquarkus.datasource.username=postgres",
-                        "-Dkafka.bootstrap.servers=localhost:39092")
-                .noneMatch(option -> option.startsWith("-Dquarkus.mongodb"));
+                .contains("-Dkafka.bootstrap.servers=localhost:39092",
+                        "-Dtandem.state.streams.state-dir=/data/journey-state-streams")
+                .noneMatch(option -> option.startsWith("-Dquarkus.mongodb"))
+                .noneMatch(option -> option.startsWith("-Dquarkus.datasource"));
     }
 
     @Test
@@ -98,16 +97,14 @@ class ServiceLaunchTest {
         Path designerLibs = Files.createDirectories(
                 ServiceCatalog.DESIGNER.packagedApplication(root).resolveSibling("lib").resolve("main"));
         Files.createFile(designerLibs.resolve("io.quarkus.quarkus-mongodb-client-3.34.1.jar"));
-        Path stateLibs = Files.createDirectories(
-                ServiceCatalog.STATE.packagedApplication(root).resolveSibling("lib").resolve("main"));
-        Files.createFile(stateLibs.resolve("io.quarkus.quarkus-datasource-3.34.1.jar"));
         PlatformSettings packaged = PlatformSettings.defaults(root);
 
         assertThat(ServiceLaunch.plan(ServiceCatalog.DESIGNER, packaged, JAVA, infrastructureConfig("designer"), SECRET)
                 .command()).noneMatch(option -> option.startsWith("-Dquarkus.datasource"))
                 .contains("-Dquarkus.mongodb.connection-string=mongodb://127.0.0.1:27018");
-        assertThat(ServiceLaunch.plan(ServiceCatalog.STATE, packaged, JAVA, infrastructureConfig("journey_state"),
-                SECRET).command()).contains("-Dquarkus.datasource.reactive.url=postgresql://localhost:5433/journey_state");
+        Files.createFile(designerLibs.resolve("io.quarkus.quarkus-datasource-3.34.1.jar"));
+        assertThat(ServiceLaunch.plan(ServiceCatalog.DESIGNER, packaged, JAVA, infrastructureConfig("designer"), SECRET)
+                .command()).contains("-Dquarkus.datasource.reactive.url=postgresql://localhost:5433/designer");
     }
 
     @Test

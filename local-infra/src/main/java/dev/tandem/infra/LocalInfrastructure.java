@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
 public final class LocalInfrastructure implements AutoCloseable {
 
     /** The services that keep state in PostgreSQL, each in a database of its own name. */
-    public static final List<String> POSTGRES_DATABASES = List.of("journey_state", "designer");
+    public static final List<String> POSTGRES_DATABASES = List.of("designer");
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalInfrastructure.class);
 
@@ -86,10 +86,10 @@ public final class LocalInfrastructure implements AutoCloseable {
 
     /**
      * The Quarkus configuration that points a service at this infrastructure. Datasource properties name the
-     * {@code journey_state} database; {@link #quarkusConfigFor(String)} picks another.
+     * first of {@link #POSTGRES_DATABASES}; {@link #quarkusConfigFor(String)} picks another.
      */
     public Map<String, String> quarkusConfig() {
-        return quarkusConfigFor("journey_state");
+        return quarkusConfigFor(POSTGRES_DATABASES.get(0));
     }
 
     public Map<String, String> quarkusConfigFor(String database) {

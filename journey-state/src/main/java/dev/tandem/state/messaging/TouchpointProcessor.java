@@ -108,14 +108,22 @@ final class TouchpointProcessor implements Processor<String, String, String, Str
             return;
         }
         String stored = accounts.get(account);
-        if (stored != null) {
-            AccountJourney journey = restore(touchpoint.tenantId(), AccountRecord.fromJson(stored));
-            if (journey.asOf() != null && journey.isLate(touchpoint)) {
-                pending.put(account, EventJson.write(List.of(touchpoint)));
-                return;
-            }
+        AccountRecord before = stored == null ? null : AccountRecord.fromJson(stored);
+        AccountJourney journey = before == null
+                ? AccountJourney.start(touchpoint.tenantId(), touchpoint.accountKey(), contextOf(touchpoint.tenantId()))
+                : restore(touchpoint.tenantId(), before);
+        if (journey.asOf() != null && journey.isLate(touchpoint)) {
+            pending.put(account, EventJson.write(List.of(touchpoint)));
+            return;
         }
-        apply(account, touchpoint.tenantId(), touchpoint.accountKey(), List.of(touchpoint));
+        try {
+            // the common case, an account's next touchpoint: applied with the state just read
+            applyTo(account, journey, before, List.of(touchpoint));
+        } catch (StreamsException | SerializationException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            apply(account, touchpoint.tenantId(), touchpoint.accountKey(), List.of(touchpoint));
+        }
     }
 
     /** Folds each account's waiting touchpoints into one engine call. */
@@ -164,6 +172,12 @@ final class TouchpointProcessor implements Processor<String, String, String, Str
         AccountJourney journey = before == null
                 ? AccountJourney.start(tenantId, accountKey, contextOf(tenantId))
                 : restore(tenantId, before);
+        applyTo(account, journey, before, touchpoints);
+    }
+
+    private void applyTo(String account, AccountJourney journey, AccountRecord before,
+            List<TouchpointV1> touchpoints) {
+        String tenantId = journey.tenantId();
         JourneyEngine engine = new JourneyEngine(settings.horizonOf(tenantId), settings.checkpointEvery());
         JourneyEngine.Outcome outcome = engine.apply(journey, touchpoints,
                 new StoreAccountHistory(account, history, checkpoints, ids));
