@@ -57,9 +57,21 @@ public final class BenchCommand implements Runnable {
         @Option(names = "--shuffled", description = "Each account's touchpoints in random order (a backfill).")
         boolean shuffled;
 
-        @Option(names = "--heap", defaultValue = "384m",
+        @Option(names = "--warmup", defaultValue = "50000", description = "Touchpoints of another tenant drained "
+                + "first, so the figure is the warm rate, not the JIT compiling (default ${DEFAULT-VALUE}; 0: none).")
+        int warmup;
+
+        @Option(names = "--heap", defaultValue = "320m",
                 description = "journey-state's -Xmx (default ${DEFAULT-VALUE}).")
         String heap;
+
+        @Option(names = "--jfr", paramLabel = "FILE",
+                description = "Record a JFR profile of journey-state to FILE (what bounds the figure).")
+        Path jfr;
+
+        @Option(names = "--jvm-option", paramLabel = "OPTION",
+                description = "Extra JVM option for journey-state (repeatable), e.g. a profiler agent.")
+        List<String> jvmOptions = new ArrayList<>();
 
         @Option(names = "--state-property", paramLabel = "KEY=VALUE",
                 description = "Extra configuration for journey-state (repeatable), e.g. to compare settings.")
@@ -81,21 +93,35 @@ public final class BenchCommand implements Runnable {
             out.printf("Machine: %d cores, Java %s; journey-state -Xmx%s; %s%n",
                     Runtime.getRuntime().availableProcessors(), Runtime.version(), heap,
                     shuffled ? "each account's touchpoints shuffled" : "each account's touchpoints in order");
-            try (StateRig rig = StateRig.start(root, data, List.of("-Xmx" + heap, "-XX:+UseSerialGC"))) {
+            List<String> jvm = new ArrayList<>(List.of("-Xmx" + heap, "-XX:+UseSerialGC"));
+            jvm.addAll(jvmOptions);
+            if (jfr != null) {
+                jvm.add("-XX:StartFlightRecording=settings=profile,filename=" + jfr.toAbsolutePath());
+            }
+            try (StateRig rig = StateRig.start(root, data, jvm)) {
+                List<String> properties = new ArrayList<>(List.of("quarkus.log.category.\"dev.tandem\".level=WARN",
+                        // measured: the touchpoint path alone, not the stall punctuator's visits
+                        "tandem.state.stall-tick.interval=1h"));
+                properties.addAll(stateProperties);
+                long start = System.nanoTime();
+                if (warmup > 0) {
+                    rig.prefill(TouchpointMix.generate("warmup", warmup, accounts, duplicates, 7));
+                    rig.startState(properties);
+                    Drained warm = awaitDrained(rig);
+                    out.printf("Warm-up: %,d touchpoints of another tenant drained at %,.0f touchpoints/s%n",
+                            warm.records(), warm.records() / Math.max(0.001, warm.seconds()));
+                    out.flush();
+                }
                 long fill = System.nanoTime();
                 rig.prefill(touchpoints);
                 out.printf("Pre-filled %,d touchpoints (%,d distinct) over %,d accounts in %.1f s%n",
                         touchpoints.size(), distinct, accounts, seconds(System.nanoTime() - fill));
                 out.flush();
-                long start = System.nanoTime();
-                List<String> properties = new ArrayList<>(List.of("quarkus.log.category.\"dev.tandem\".level=WARN",
-                        // measured: the touchpoint path alone, not the stall punctuator's visits
-                        "tandem.state.stall-tick.interval=1h"));
-                properties.addAll(stateProperties);
-                rig.startState(properties);
-                out.printf("journey-state ready after %.1f s (it consumes while starting)%n",
-                        seconds(System.nanoTime() - start));
-                out.flush();
+                if (warmup == 0) {
+                    rig.startState(properties);
+                    out.printf("journey-state ready after %.1f s (it consumes while starting)%n",
+                            seconds(System.nanoTime() - start));
+                }
                 Drained drained = awaitDrained(rig);
                 out.printf("Drained %,d records in %.1f s from the first commit = %,.0f touchpoints/s; "
                                 + "%.1f s from process start%n", drained.records(), drained.seconds(),
@@ -104,6 +130,7 @@ public final class BenchCommand implements Runnable {
                 String metrics = rig.metrics();
                 out.printf("Replays from a checkpoint: %s, history entries replayed: %s%n",
                         figure(REDERIVATIONS, metrics), figure(REPLAYED, metrics));
+                out.printf("journey-state resident memory: %,d MiB%n", rig.stateResidentMb());
             }
             return 0;
         }
@@ -117,6 +144,7 @@ public final class BenchCommand implements Runnable {
             StateRig.Progress first = null;
             long firstAt = 0;
             StateRig.Progress progress = rig.progress();
+            long before = progress.committed();
             while (!progress.drained()) {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("not drained after 30 minutes: " + progress + "; see "
@@ -124,7 +152,7 @@ public final class BenchCommand implements Runnable {
                 }
                 Thread.sleep(100);
                 progress = rig.progress();
-                if (first == null && progress.committed() > 0) {
+                if (first == null && progress.committed() > before) {
                     first = progress;
                     firstAt = System.nanoTime();
                 }

@@ -156,6 +156,20 @@ public final class StateRig implements AutoCloseable {
         }
     }
 
+    /** journey-state's resident memory in MiB (heap, metaspace, code, RocksDB), from /proc; -1 where unknown. */
+    public long stateResidentMb() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(state.pid()), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+        return -1;
+    }
+
     public Path logFile() {
         return settings.logFileOf(ServiceCatalog.STATE);
     }

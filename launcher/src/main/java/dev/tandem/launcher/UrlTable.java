@@ -15,7 +15,7 @@ final class UrlTable {
         out.printf("%-26s %-8s %s%n", "service", "", "URL");
         for (ServiceDefinition service : ServiceCatalog.all()) {
             URI base = platform.baseUri(service);
-            String api = service.api().isEmpty() ? "(no public API; its state is in PostgreSQL)" : apiUrl(base, service);
+            String api = service.api().isEmpty() ? "(no public API; its state is in Kafka Streams stores)" : apiUrl(base, service);
             out.printf("%-26s %-8s %s%n", service.name(), "API", api);
             out.printf("%-26s %-8s %s  ·  %s%n", "", "docs", base + "/q/swagger-ui", base + "/q/openapi");
             out.printf("%-26s %-8s %s  ·  %s%n", "", "ops", base + ServiceDefinition.HEALTH_PATH, base + "/q/metrics");

@@ -22,6 +22,15 @@ public interface StateConfig {
 
     StallTick stallTick();
 
+    Snapshots snapshots();
+
+    /** Account snapshots on {@code tandem.account-snapshots.v1}. */
+    interface Snapshots {
+        /** Changed accounts get one snapshot each this often (coalesced: the latest state, not every step). */
+        @WithDefault("100ms")
+        Duration interval();
+    }
+
     /** The Kafka Streams application. */
     interface Streams {
         /** Consumer group, transactional id prefix and internal topic prefix: one per deployment. */
@@ -49,6 +58,14 @@ public interface StateConfig {
         /** Record cache across the stores, in bytes. */
         @WithDefault("10485760")
         long cacheMaxBytes();
+
+        /** Memory of all RocksDB stores together (block cache with the memtables charged to it), in MiB. */
+        @WithDefault("64")
+        int rocksdbCacheMb();
+
+        /** Accounts kept as live aggregates per task, so an account's next touchpoint skips parsing its state. */
+        @WithDefault("5000")
+        int accountCacheSize();
 
         /** Delete the local state directory when the service stops (tests: every run starts from the log). */
         @WithDefault("false")

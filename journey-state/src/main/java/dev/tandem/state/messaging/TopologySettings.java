@@ -14,16 +14,19 @@ import java.util.function.Function;
  * @param attempts tries before a touchpoint the engine refuses is dead-lettered
  * @param stallInterval how often the stall punctuator visits the accounts that are due
  * @param maxAccountsPerVisit most accounts one visit handles
+ * @param snapshotInterval how often the changed accounts' snapshots are published (one per account)
+ * @param accountCacheSize accounts kept as live aggregates per task (spares parsing the stored state)
  */
 public record TopologySettings(Function<String, Duration> horizons, int checkpointEvery, Duration grace, int attempts,
-        Duration stallInterval, int maxAccountsPerVisit) {
+        Duration stallInterval, int maxAccountsPerVisit, Duration snapshotInterval, int accountCacheSize) {
 
     public static TopologySettings from(StateConfig config) {
         Map<String, Duration> tenantHorizons = Map.copyOf(config.lateness().tenants());
         Duration horizon = config.lateness().horizon();
         return new TopologySettings(tenant -> tenantHorizons.getOrDefault(tenant, horizon),
                 config.lateness().checkpointEvery(), config.lateness().grace(), config.lateness().attempts(),
-                config.stallTick().interval(), config.stallTick().maxAccounts());
+                config.stallTick().interval(), config.stallTick().maxAccounts(), config.snapshots().interval(),
+                config.streams().accountCacheSize());
     }
 
     Duration horizonOf(String tenantId) {

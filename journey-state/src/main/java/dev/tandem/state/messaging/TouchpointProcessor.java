@@ -9,8 +9,8 @@ import dev.tandem.events.TouchpointV1;
 import dev.tandem.model.AccountJourney;
 import dev.tandem.model.JourneyContext;
 import dev.tandem.model.JourneyEngine;
-import dev.tandem.state.mapping.AccountRecord;
 import dev.tandem.state.mapping.PublishedDefinition;
+import dev.tandem.state.repository.AccountStore;
 import dev.tandem.state.repository.StateStores;
 import dev.tandem.state.repository.StoreAccountHistory;
 import dev.tandem.state.repository.StoreKeys;
@@ -35,18 +35,19 @@ import org.jboss.logging.Logger;
  * The per-account heart of journey-state. For each touchpoint record (key {@code tenant/account}):
  * <ul>
  *   <li>unreadable or incomplete: to the dead-letter topic with the reason, and the partition goes on;</li>
- *   <li>after the account's clock: applied at once by the {@link JourneyEngine}, journey events and the
- *       snapshot forwarded;</li>
+ *   <li>after the account's clock: applied at once by the {@link JourneyEngine}, its journey events forwarded;</li>
  *   <li>late (or the account already has late ones waiting): parked in the pending store; a wall-clock
  *       punctuator every {@code lateness.grace} folds each account's waiting touchpoints into one engine call,
  *       that is one replay from a checkpoint;</li>
- *   <li>failing in the engine: retried {@code lateness.attempts} times, then (one by one if it was a batch)
- *       dead-lettered; the stores are untouched by a failed attempt (the engine commits its history only
- *       on success, the account is written only after).</li>
+ *   <li>failing in the engine: retried {@code lateness.attempts} times from the stored state, then (one by one
+ *       if it was a batch) dead-lettered; a failed attempt changes no store (the engine commits its history
+ *       only on success, the account is written only after).</li>
  * </ul>
- * A second wall-clock punctuator visits only the accounts whose due time passed (the due index) and derives
- * their stalls at wall time, never touching canonical history. Everything runs on the stream thread, never on
- * an event loop; under exactly-once the stores, outputs and input offsets commit in one transaction.
+ * Snapshots are coalesced: a changed account is marked in the dirty store and a wall-clock punctuator every
+ * {@code snapshots.interval} publishes one snapshot per changed account. A third punctuator visits only the
+ * accounts whose due time passed (the due index) and derives their stalls at wall time, never touching
+ * canonical history. Everything runs on the stream thread, never on an event loop; under exactly-once the
+ * stores, outputs and input offsets commit in one transaction.
  */
 final class TouchpointProcessor implements Processor<String, String, String, String> {
 
@@ -62,12 +63,13 @@ final class TouchpointProcessor implements Processor<String, String, String, Str
     private final JourneyContexts contexts;
     private final StateMetrics metrics;
     private ProcessorContext<String, String> context;
-    private KeyValueStore<String, String> accounts;
+    private AccountStore accounts;
     private KeyValueStore<String, String> history;
     private KeyValueStore<String, String> checkpoints;
     private KeyValueStore<String, String> ids;
     private KeyValueStore<String, String> pending;
     private KeyValueStore<String, String> due;
+    private KeyValueStore<String, String> dirty;
     private KeyValueStore<String, String> definitions;
 
     TouchpointProcessor(TopologySettings settings, JourneyContexts contexts, StateMetrics metrics) {
@@ -79,14 +81,16 @@ final class TouchpointProcessor implements Processor<String, String, String, Str
     @Override
     public void init(ProcessorContext<String, String> context) {
         this.context = context;
-        accounts = context.getStateStore(StateStores.ACCOUNTS);
+        due = context.getStateStore(StateStores.DUE);
+        accounts = new AccountStore(context.getStateStore(StateStores.ACCOUNTS), due, settings.accountCacheSize());
         history = context.getStateStore(StateStores.HISTORY);
         checkpoints = context.getStateStore(StateStores.CHECKPOINTS);
         ids = context.getStateStore(StateStores.TOUCHPOINT_IDS);
         pending = context.getStateStore(StateStores.PENDING);
-        due = context.getStateStore(StateStores.DUE);
+        dirty = context.getStateStore(StateStores.DIRTY);
         definitions = context.getStateStore(StateStores.DEFINITIONS);
         context.schedule(settings.grace(), PunctuationType.WALL_CLOCK_TIME, this::flushPending);
+        context.schedule(settings.snapshotInterval(), PunctuationType.WALL_CLOCK_TIME, this::publishSnapshots);
         context.schedule(settings.stallInterval(), PunctuationType.WALL_CLOCK_TIME, this::visitDue);
     }
 
@@ -107,33 +111,27 @@ final class TouchpointProcessor implements Processor<String, String, String, Str
             pending.put(account, EventJson.write(parked));
             return;
         }
-        String stored = accounts.get(account);
-        AccountRecord before = stored == null ? null : AccountRecord.fromJson(stored);
-        AccountJourney journey = before == null
-                ? AccountJourney.start(touchpoint.tenantId(), touchpoint.accountKey(), contextOf(touchpoint.tenantId()))
-                : restore(touchpoint.tenantId(), before);
+        AccountStore.Loaded loaded = accounts.load(account, touchpoint.tenantId(), touchpoint.accountKey(),
+                this::contextOf);
+        AccountJourney journey = loaded.journey();
         if (journey.asOf() != null && journey.isLate(touchpoint)) {
             pending.put(account, EventJson.write(List.of(touchpoint)));
             return;
         }
         try {
-            // the common case, an account's next touchpoint: applied with the state just read
-            applyTo(account, journey, before, List.of(touchpoint));
+            // the common case, an account's next touchpoint: applied to the account just loaded
+            applyTo(account, loaded, List.of(touchpoint));
         } catch (StreamsException | SerializationException e) {
             throw e;
         } catch (RuntimeException e) {
+            accounts.evict(account);
             apply(account, touchpoint.tenantId(), touchpoint.accountKey(), List.of(touchpoint));
         }
     }
 
     /** Folds each account's waiting touchpoints into one engine call. */
     private void flushPending(long wallTime) {
-        List<KeyValue<String, String>> waiting = new ArrayList<>();
-        try (KeyValueIterator<String, String> all = pending.all()) {
-            all.forEachRemaining(waiting::add);
-        }
-        for (KeyValue<String, String> account : waiting) {
-            pending.delete(account.key);
+        for (KeyValue<String, String> account : drain(pending)) {
             List<TouchpointV1> touchpoints = readList(account.value);
             TouchpointV1 first = touchpoints.get(0);
             apply(account.key, first.tenantId(), first.accountKey(), touchpoints);
@@ -149,11 +147,12 @@ final class TouchpointProcessor implements Processor<String, String, String, Str
         RuntimeException failure = null;
         for (int attempt = 1; attempt <= settings.attempts(); attempt++) {
             try {
-                applyOnce(account, tenantId, accountKey, touchpoints);
+                applyTo(account, accounts.load(account, tenantId, accountKey, this::contextOf), touchpoints);
                 return;
             } catch (StreamsException | SerializationException e) {
                 throw e;
             } catch (RuntimeException e) {
+                accounts.evict(account);
                 failure = e;
                 LOG.debugf(e, "Attempt %d to apply %d touchpoints of %s failed", attempt, touchpoints.size(), account);
             }
@@ -162,23 +161,12 @@ final class TouchpointProcessor implements Processor<String, String, String, Str
             touchpoints.forEach(single -> apply(account, tenantId, accountKey, List.of(single)));
             return;
         }
-        TouchpointV1 poison = touchpoints.get(0);
-        deadLetter(account, EventJson.write(poison), failure);
+        deadLetter(account, EventJson.write(touchpoints.get(0)), failure);
     }
 
-    private void applyOnce(String account, String tenantId, String accountKey, List<TouchpointV1> touchpoints) {
-        String stored = accounts.get(account);
-        AccountRecord before = stored == null ? null : AccountRecord.fromJson(stored);
-        AccountJourney journey = before == null
-                ? AccountJourney.start(tenantId, accountKey, contextOf(tenantId))
-                : restore(tenantId, before);
-        applyTo(account, journey, before, touchpoints);
-    }
-
-    private void applyTo(String account, AccountJourney journey, AccountRecord before,
-            List<TouchpointV1> touchpoints) {
-        String tenantId = journey.tenantId();
-        JourneyEngine engine = new JourneyEngine(settings.horizonOf(tenantId), settings.checkpointEvery());
+    private void applyTo(String account, AccountStore.Loaded loaded, List<TouchpointV1> touchpoints) {
+        AccountJourney journey = loaded.journey();
+        JourneyEngine engine = new JourneyEngine(settings.horizonOf(journey.tenantId()), settings.checkpointEvery());
         JourneyEngine.Outcome outcome = engine.apply(journey, touchpoints,
                 new StoreAccountHistory(account, history, checkpoints, ids));
         metrics.applied(outcome.applied(), outcome.duplicates(), outcome.beyondHorizon(), outcome.rederivations(),
@@ -186,8 +174,8 @@ final class TouchpointProcessor implements Processor<String, String, String, Str
         if (outcome.applied() == 0) {
             return;
         }
-        forward(account, outcome.events(), journey);
-        save(account, journey, before, journey.nextCheckAt(journey.asOf()).orElse(null));
+        forward(account, outcome.events());
+        accounts.save(account, loaded, dueAt(journey.nextCheckAt(journey.asOf()).orElse(null)));
     }
 
     /** Visits the accounts whose due time passed and derives their stalls at wall time. */
@@ -202,21 +190,33 @@ final class TouchpointProcessor implements Processor<String, String, String, Str
         for (String dueKey : dueKeys) {
             due.delete(dueKey);
             String account = StoreKeys.accountOfDue(dueKey);
-            String stored = accounts.get(account);
-            if (stored == null) {
+            if (!accounts.exists(account)) {
                 continue;
             }
-            AccountRecord before = AccountRecord.fromJson(stored);
             String tenantId = account.substring(0, account.indexOf('/'));
-            AccountJourney journey = restore(tenantId, before);
-            List<JourneyEventV1> events = journey.tick(now);
-            forward(account, events, journey);
-            save(account, journey, new AccountRecord(before.state(), null), journey.nextCheckAt(now).orElse(null));
+            AccountStore.Loaded loaded = accounts.load(account, tenantId, account.substring(tenantId.length() + 1),
+                    this::contextOf);
+            forward(account, loaded.journey().tick(now));
+            accounts.save(account, loaded, dueAt(loaded.journey().nextCheckAt(now).orElse(null)));
         }
         metrics.visited(dueKeys.size());
     }
 
-    private void forward(String account, List<JourneyEventV1> events, AccountJourney journey) {
+    /**
+     * The due time rounded up to the stall punctuator's interval: the punctuator cannot visit sooner anyway,
+     * and consecutive touchpoints of an account then mostly leave its due-index entry where it is.
+     */
+    private Instant dueAt(Instant exact) {
+        if (exact == null) {
+            return null;
+        }
+        long step = Math.max(1, settings.stallInterval().toMillis());
+        long millis = exact.toEpochMilli();
+        return Instant.ofEpochMilli(Math.floorDiv(millis + step - 1, step) * step);
+    }
+
+    /** Forwards journey events now; the account's snapshot follows at the next snapshot tick. */
+    private void forward(String account, List<JourneyEventV1> events) {
         if (events.isEmpty()) {
             return;
         }
@@ -225,24 +225,29 @@ final class TouchpointProcessor implements Processor<String, String, String, Str
             context.forward(new Record<>(account, EventJson.write(event), timestamp,
                     CloudEventHeaders.journeyEvent(event)), EVENTS_SINK);
         }
-        context.forward(new Record<>(account, EventJson.write(journey.snapshot()), timestamp,
-                CloudEventHeaders.snapshot(journey)), SNAPSHOTS_SINK);
+        dirty.put(account, "");
     }
 
-    /** Stores the account and moves its due-index entry. */
-    private void save(String account, AccountJourney journey, AccountRecord before, Instant dueAt) {
-        accounts.put(account, new AccountRecord(journey.state(), dueAt).toJson());
-        Instant previous = before == null ? null : before.dueAt();
-        if (previous != null && !previous.equals(dueAt)) {
-            due.delete(StoreKeys.due(previous, account));
-        }
-        if (dueAt != null && !dueAt.equals(previous)) {
-            due.put(StoreKeys.due(dueAt, account), "");
+    /** One snapshot per account changed since the last tick, as it is now. */
+    private void publishSnapshots(long wallTime) {
+        for (KeyValue<String, String> changed : drain(dirty)) {
+            String account = changed.key;
+            String tenantId = account.substring(0, account.indexOf('/'));
+            AccountJourney journey = accounts.load(account, tenantId, account.substring(tenantId.length() + 1),
+                    this::contextOf).journey();
+            context.forward(new Record<>(account, EventJson.write(journey.snapshot()), context.currentSystemTimeMs(),
+                    CloudEventHeaders.snapshot(journey)), SNAPSHOTS_SINK);
         }
     }
 
-    private AccountJourney restore(String tenantId, AccountRecord record) {
-        return AccountJourney.restore(record.state(), contextOf(tenantId));
+    /** Every entry of a store, removed from it. */
+    private static List<KeyValue<String, String>> drain(KeyValueStore<String, String> store) {
+        List<KeyValue<String, String>> entries = new ArrayList<>();
+        try (KeyValueIterator<String, String> all = store.all()) {
+            all.forEachRemaining(entries::add);
+        }
+        entries.forEach(entry -> store.delete(entry.key));
+        return entries;
     }
 
     private JourneyContext contextOf(String tenantId) {

@@ -7,7 +7,7 @@ import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * The RocksDB stores of the journey processor, each with a changelog topic, so a restarted or moved task
+ * The stores of the journey processor (RocksDB, but for three small in-memory ones), each with a changelog topic, so a restarted or moved task
  * restores them and exactly-once commits them with the outputs and offsets.
  */
 public final class StateStores {
@@ -24,16 +24,29 @@ public final class StateStores {
     public static final String PENDING = "journey-pending";
     /** due time + account → nothing: the accounts the stall punctuator must visit, by time. */
     public static final String DUE = "journey-due";
+    /** {@code tenant/account} → nothing: accounts whose snapshot is to be published at the next snapshot tick. */
+    public static final String DIRTY = "journey-dirty";
     /** The global store of published journey definitions: {@code tenant/journeyId} → definition JSON. */
     public static final String DEFINITIONS = "journey-definitions";
 
     public static final List<String> PER_ACCOUNT = List.of(ACCOUNTS, HISTORY, CHECKPOINTS, TOUCHPOINT_IDS, PENDING,
-            DUE);
+            DUE, DIRTY);
+
+    /** Written again and again under the same key: a record cache coalesces their writes per commit. */
+    private static final List<String> CACHED = List.of(ACCOUNTS, DUE, DIRTY);
+    /**
+     * Small, scanned by punctuators and emptied again and again: kept in memory (still changelogged, so restored
+     * after a restart), because a RocksDB scan would wade through the tombstones of every deleted entry.
+     */
+    private static final List<String> IN_MEMORY = List.of(PENDING, DUE, DIRTY);
 
     private StateStores() {
     }
 
     public static StoreBuilder<KeyValueStore<String, String>> persistent(String name) {
-        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), Serdes.String());
+        StoreBuilder<KeyValueStore<String, String>> builder = Stores.keyValueStoreBuilder(IN_MEMORY.contains(name)
+                ? Stores.inMemoryKeyValueStore(name) : Stores.persistentKeyValueStore(name), Serdes.String(),
+                Serdes.String());
+        return CACHED.contains(name) ? builder.withCachingEnabled() : builder;
     }
 }

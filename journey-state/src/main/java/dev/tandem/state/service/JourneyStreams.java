@@ -1,5 +1,6 @@
 package dev.tandem.state.service;
 
+import dev.tandem.state.config.BoundedRocksDbConfig;
 import dev.tandem.state.config.StateConfig;
 import dev.tandem.state.messaging.JourneyTopology;
 import dev.tandem.state.messaging.StateMetrics;
@@ -105,6 +106,8 @@ public class JourneyStreams {
                 .orElse(Path.of(System.getProperty("java.io.tmpdir"), "tandem", settings.applicationId()).toString()));
         props.put(StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG, Serdes.StringSerde.class.getName());
         props.put(StreamsConfig.DEFAULT_VALUE_SERDE_CLASS_CONFIG, Serdes.StringSerde.class.getName());
+        props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbConfig.class.getName());
+        props.put(BoundedRocksDbConfig.CACHE_MB, Integer.toString(settings.rocksdbCacheMb()));
         props.putAll(settings.config());
         return props;
     }

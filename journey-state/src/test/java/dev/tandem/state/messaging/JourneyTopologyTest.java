@@ -46,6 +46,7 @@ class JourneyTopologyTest {
     private static final Instant START = Instant.parse("2026-11-01T09:00:00Z");
     private static final Duration GRACE = Duration.ofMillis(200);
     private static final Duration STALL_TICK = Duration.ofMinutes(1);
+    private static final Duration SNAPSHOT_TICK = Duration.ofMillis(100);
 
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private TopologyTestDriver driver;
@@ -57,7 +58,8 @@ class JourneyTopologyTest {
 
     @BeforeEach
     void start() throws Exception {
-        TopologySettings settings = new TopologySettings(tenant -> Duration.ofDays(30), 4, GRACE, 3, STALL_TICK, 1000);
+        TopologySettings settings = new TopologySettings(tenant -> Duration.ofDays(30), 4, GRACE, 3, STALL_TICK, 1000,
+                SNAPSHOT_TICK, 100);
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "journey-state-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -95,6 +97,7 @@ class JourneyTopologyTest {
     }
 
     private AccountSnapshotV1 lastSnapshot() {
+        driver.advanceWallClockTime(SNAPSHOT_TICK);
         List<TestRecord<String, String>> all = snapshots.readRecordsToList();
         return EventJson.read(all.get(all.size() - 1).value(), AccountSnapshotV1.class);
     }
@@ -127,7 +130,10 @@ class JourneyTopologyTest {
         List<JourneyEventV1> journeyEvents = eventsOf(records);
         assertThat(journeyEvents).extracting(JourneyEventV1::accountVersion)
                 .containsExactlyElementsOf(LongStream.rangeClosed(1, journeyEvents.size()).boxed().toList());
-        AccountSnapshotV1 snapshot = lastSnapshot();
+        driver.advanceWallClockTime(SNAPSHOT_TICK);
+        List<TestRecord<String, String>> published = snapshots.readRecordsToList();
+        assertThat(published).as("coalesced: one snapshot per changed account per tick").hasSize(1);
+        AccountSnapshotV1 snapshot = EventJson.read(published.get(0).value(), AccountSnapshotV1.class);
         assertThat(snapshot.touchpointCount()).isEqualTo(30);
         assertThat(snapshot.accountVersion()).isEqualTo(journeyEvents.size());
         assertThat(snapshot.committee()).hasSize(4);
@@ -215,6 +221,7 @@ class JourneyTopologyTest {
     }
 
     private String lastStageOf(String key) {
+        driver.advanceWallClockTime(SNAPSHOT_TICK);
         List<TestRecord<String, String>> all = snapshots.readRecordsToList();
         String stage = null;
         for (TestRecord<String, String> r : all) {
