@@ -1,31 +1,73 @@
 package dev.tandem.launcher;
 
-import dev.tandem.events.TouchpointV1;
+import dev.tandem.events.EventJson;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code tandem bench}: measurements that are not tests. */
-@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks (not tests).",
+/**
+ * {@code tandem bench}: measurements that are not tests. Without a subcommand it runs the standard set (the
+ * in-order and the shuffled drain of journey-state), prints the figures and writes them to
+ * {@code docs/benchmarks.json}; {@code docs/benchmarks.md} explains them.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Benchmarks (not tests): the standard set, or one measurement with a subcommand.",
         subcommands = BenchCommand.Drain.class)
-public final class BenchCommand implements Runnable {
+public final class BenchCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;
 
+    @Option(names = "--quick", description = "Smaller backlogs (20,000 touchpoints, a 10,000 warm-up): under 5 "
+            + "minutes, for a first look; the figures are lower than the full run's.")
+    boolean quick;
+
+    @Option(names = "--output", paramLabel = "FILE", description = "Where the figures go as JSON "
+            + "(default docs/benchmarks.json in the checkout).")
+    Path output;
+
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        int events = quick ? 20_000 : 100_000;
+        int warmup = quick ? 10_000 : 50_000;
+        out.printf("1/2 drain, each account's touchpoints in order: %,d over %,d accounts%n", events, events / 20);
+        DrainBenchmark.Result inOrder = DrainBenchmark.run(new DrainBenchmark.Spec(events, events / 20, 0.02, false,
+                warmup, "320m", List.of(), List.of()), out);
+        out.printf("%n2/2 drain, each account's touchpoints shuffled: %,d over %,d accounts%n", events, events / 100);
+        DrainBenchmark.Result shuffled = DrainBenchmark.run(new DrainBenchmark.Spec(events, events / 100, 0.02, true,
+                warmup, "320m", List.of(), List.of()), out);
+
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("drainEventsPerSec", Math.round(inOrder.rate()));
+        figures.put("shuffledDrainEventsPerSec", Math.round(shuffled.rate()));
+        figures.put("rssMbByService", Map.of("journey-state", Math.max(inOrder.residentMb(), shuffled.residentMb())));
+        figures.put("shuffledRederivations", shuffled.rederivations());
+        figures.put("shuffledReplayedEntries", shuffled.replayed());
+        figures.put("events", events);
+        figures.put("warmupEvents", warmup);
+        figures.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(),
+                "java", Runtime.version().toString(), "os", System.getProperty("os.name") + " "
+                        + System.getProperty("os.arch")));
+        figures.put("command", quick ? "./tandem bench --quick" : "./tandem bench");
+        figures.put("measuredAt", Instant.now().toString());
+        Path file = output != null ? output : RepositoryRoot.locate().resolve("docs").resolve("benchmarks.json");
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        EventJson.mapper().writerWithDefaultPrettyPrinter().writeValue(file.toFile(), figures);
+        out.printf("%nDrain in order %,d touchpoints/s, shuffled %,d touchpoints/s, journey-state at most %,d MiB "
+                + "resident. Written to %s%n", Math.round(inOrder.rate()), Math.round(shuffled.rate()),
+                Math.max(inOrder.residentMb(), shuffled.residentMb()), file);
+        return 0;
     }
 
     /**
@@ -35,9 +77,6 @@ public final class BenchCommand implements Runnable {
     @Command(name = "drain", mixinStandardHelpOptions = true,
             description = "Pre-fills the touchpoint topic, starts journey-state and measures its drain rate.")
     static final class Drain implements Callable<Integer> {
-
-        private static final Pattern REDERIVATIONS = Pattern.compile("tandem_state_rederivations_total ([0-9.eE+]+)");
-        private static final Pattern REPLAYED = Pattern.compile("tandem_state_replayed_entries_total ([0-9.eE+]+)");
 
         @Spec
         private CommandSpec spec;
@@ -79,98 +118,13 @@ public final class BenchCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            PrintWriter out = spec.commandLine().getOut();
-            Path root = RepositoryRoot.locate();
-            Path data = Files.createTempDirectory("tandem-bench-");
-            // the broker's chatter goes to a file: the console shows the figures
-            LauncherLog.writeTo(data.resolve("logs").resolve("launcher.log"));
-            out.printf("Logs in %s%n", data.resolve("logs"));
-            List<TouchpointV1> touchpoints = TouchpointMix.generate("bench", events, accounts, duplicates, 42);
-            if (shuffled) {
-                touchpoints = TouchpointMix.shuffledPerAccount(touchpoints, 42);
-            }
-            long distinct = TouchpointMix.distinct(touchpoints);
-            out.printf("Machine: %d cores, Java %s; journey-state -Xmx%s; %s%n",
-                    Runtime.getRuntime().availableProcessors(), Runtime.version(), heap,
-                    shuffled ? "each account's touchpoints shuffled" : "each account's touchpoints in order");
-            List<String> jvm = new ArrayList<>(List.of("-Xmx" + heap, "-XX:+UseSerialGC"));
-            jvm.addAll(jvmOptions);
+            List<String> jvm = new ArrayList<>(jvmOptions);
             if (jfr != null) {
                 jvm.add("-XX:StartFlightRecording=settings=profile,filename=" + jfr.toAbsolutePath());
             }
-            try (StateRig rig = StateRig.start(root, data, jvm)) {
-                List<String> properties = new ArrayList<>(List.of("quarkus.log.category.\"dev.tandem\".level=WARN",
-                        // measured: the touchpoint path alone, not the stall punctuator's visits
-                        "tandem.state.stall-tick.interval=1h"));
-                properties.addAll(stateProperties);
-                long start = System.nanoTime();
-                if (warmup > 0) {
-                    rig.prefill(TouchpointMix.generate("warmup", warmup, accounts, duplicates, 7));
-                    rig.startState(properties);
-                    Drained warm = awaitDrained(rig);
-                    out.printf("Warm-up: %,d touchpoints of another tenant drained at %,.0f touchpoints/s%n",
-                            warm.records(), warm.records() / Math.max(0.001, warm.seconds()));
-                    out.flush();
-                }
-                long fill = System.nanoTime();
-                rig.prefill(touchpoints);
-                out.printf("Pre-filled %,d touchpoints (%,d distinct) over %,d accounts in %.1f s%n",
-                        touchpoints.size(), distinct, accounts, seconds(System.nanoTime() - fill));
-                out.flush();
-                if (warmup == 0) {
-                    rig.startState(properties);
-                    out.printf("journey-state ready after %.1f s (it consumes while starting)%n",
-                            seconds(System.nanoTime() - start));
-                }
-                Drained drained = awaitDrained(rig);
-                out.printf("Drained %,d records in %.1f s from the first commit = %,.0f touchpoints/s; "
-                                + "%.1f s from process start%n", drained.records(), drained.seconds(),
-                        drained.records() / Math.max(0.001, drained.seconds()),
-                        seconds(System.nanoTime() - start));
-                String metrics = rig.metrics();
-                out.printf("Replays from a checkpoint: %s, history entries replayed: %s%n",
-                        figure(REDERIVATIONS, metrics), figure(REPLAYED, metrics));
-                out.printf("journey-state resident memory: %,d MiB%n", rig.stateResidentMb());
-            }
+            DrainBenchmark.run(new DrainBenchmark.Spec(events, accounts, duplicates, shuffled, warmup, heap, jvm,
+                    stateProperties), spec.commandLine().getOut());
             return 0;
-        }
-
-        /** Records committed after the first commit was seen, and the seconds they took. */
-        record Drained(long records, double seconds) {
-        }
-
-        private static Drained awaitDrained(StateRig rig) throws InterruptedException {
-            long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
-            StateRig.Progress first = null;
-            long firstAt = 0;
-            StateRig.Progress progress = rig.progress();
-            long before = progress.committed();
-            while (!progress.drained()) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("not drained after 30 minutes: " + progress + "; see "
-                            + rig.logFile());
-                }
-                Thread.sleep(100);
-                progress = rig.progress();
-                if (first == null && progress.committed() > before) {
-                    first = progress;
-                    firstAt = System.nanoTime();
-                }
-            }
-            if (first == null) {
-                first = new StateRig.Progress(0, progress.total());
-                firstAt = System.nanoTime();
-            }
-            return new Drained(progress.committed() - first.committed(), seconds(System.nanoTime() - firstAt));
-        }
-
-        private static String figure(Pattern pattern, String metrics) {
-            Matcher matcher = pattern.matcher(metrics);
-            return matcher.find() ? String.format("%,.0f", Double.parseDouble(matcher.group(1))) : "n/a";
-        }
-
-        private static double seconds(long nanos) {
-            return nanos / 1e9;
         }
     }
 }
