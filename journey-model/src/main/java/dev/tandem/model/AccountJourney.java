@@ -346,8 +346,8 @@ public final class AccountJourney {
             if (now == null) {
                 String text = settle(out, told);
                 progression.note("stall", text, causedBy, at);
-            } else if (!sameStall(now, told)) {
-                out.add(detectedOf(now));
+            } else if (!now.sameAs(told)) {
+                out.add(JourneyProgression.detected(now));
             }
         }
         return out;
@@ -386,15 +386,6 @@ public final class AccountJourney {
                 && detected.silentRoles().equals(stall.silentRoles());
     }
 
-    private static boolean sameStall(Stall a, Stall b) {
-        return b != null && a.stageKey().equals(b.stageKey()) && a.reasons().equals(b.reasons())
-                && a.silentRoles().equals(b.silentRoles());
-    }
-
-    private static JourneyEventV1.StallDetected detectedOf(Stall stall) {
-        return new JourneyEventV1.StallDetected(stall.stageKey(), stall.reasons(), stall.silentRoles(),
-                stall.unblockWith(), stall.since(), stall.explanation());
-    }
 
     /**
      * Whether {@code touchpoint} happened before the account's clock: then {@link #apply} would count it
@@ -430,12 +421,12 @@ public final class AccountJourney {
                 .map(m -> new Momentum.Input(m.role(), policy.decay(m.engagement, elapsed))).toList();
         Optional<Stall> derived = progression.stallAt(factsAt(now, Momentum.of(decayed, policy), decayed), now);
         Stall told = liveStall != null ? liveStall : progression.activeStall();
-        if (derived.isEmpty() || sameStall(derived.get(), told)) {
+        if (derived.isEmpty() || derived.get().sameAs(told)) {
             return List.of();
         }
         liveStall = derived.get();
         liveStallAt = now;
-        return List.of(envelope(detectedOf(liveStall), now, List.of()));
+        return List.of(envelope(JourneyProgression.detected(liveStall), now, List.of()));
     }
 
     /**

@@ -198,11 +198,10 @@ final class JourneyProgression {
         }
         Stage stage = context.definition().stage(stageKey).orElseThrow();
         Optional<Stall> stall = StallDetector.detect(stage, stageEnteredAt, facts, activity, now);
-        if (stall.isPresent() && !sameStall(stall.get(), activeStall)) {
+        if (stall.isPresent() && !stall.get().sameAs(activeStall)) {
             activeStall = stall.get();
             explain("stall", activeStall.explanation(), List.of(), causedBy, now);
-            changes.add(new StallDetected(stageKey, activeStall.reasons(), activeStall.silentRoles(),
-                    activeStall.unblockWith(), activeStall.since(), activeStall.explanation()));
+            changes.add(detected(activeStall));
         } else if (stall.isEmpty() && activeStall != null) {
             String text = "The committee moves again in " + stageName + ".";
             changes.add(new StallCleared(activeStall.stageKey(), activeStall.since(), text));
@@ -268,7 +267,7 @@ final class JourneyProgression {
      */
     List<JourneyEventV1.Payload> differencesFrom(JourneyProgression before, Instant at, int momentum) {
         List<JourneyEventV1.Payload> out = new ArrayList<>();
-        if (before.activeStall != null && !sameStall(before.activeStall, activeStall)) {
+        if (before.activeStall != null && !before.activeStall.sameAs(activeStall)) {
             out.add(new StallCleared(before.activeStall.stageKey(), before.activeStall.since(),
                     "A late touchpoint, replayed into place, ended the stall."));
         }
@@ -282,9 +281,8 @@ final class JourneyProgression {
                     context.definition().version(), why == null ? List.of() : why.criteria(),
                     why == null ? "Replayed into place." : why.text()));
         }
-        if (activeStall != null && !sameStall(activeStall, before.activeStall)) {
-            out.add(new StallDetected(stageKey, activeStall.reasons(), activeStall.silentRoles(),
-                    activeStall.unblockWith(), activeStall.since(), activeStall.explanation()));
+        if (activeStall != null && !activeStall.sameAs(before.activeStall)) {
+            out.add(detected(activeStall));
         }
         if (outcome != null && outcome != before.outcome) {
             Explanation why = explanations.get("outcome");
@@ -346,9 +344,10 @@ final class JourneyProgression {
         return new Explanation("stall", text, context.definition().version(), List.of(), List.of(), at);
     }
 
-    private static boolean sameStall(Stall a, Stall b) {
-        return b != null && a.stageKey().equals(b.stageKey()) && a.reasons().equals(b.reasons())
-                && a.silentRoles().equals(b.silentRoles());
+    /** The event that tells readers of {@code stall}. */
+    static StallDetected detected(Stall stall) {
+        return new StallDetected(stall.stageKey(), stall.reasons(), stall.silentRoles(), stall.unblockWith(),
+                stall.since(), stall.explanation());
     }
 
     /** Recent pace against sustained pace, each as a rate (sum over mean life); stalled wins. */

@@ -31,4 +31,10 @@ public record Stall(
         silentRoles = List.copyOf(silentRoles);
         unblockWith = List.copyOf(unblockWith);
     }
+
+    /** The same stall as {@code other} (same stage, reasons and silent roles), told once; null is none. */
+    public boolean sameAs(Stall other) {
+        return other != null && stageKey.equals(other.stageKey) && reasons.equals(other.reasons)
+                && silentRoles.equals(other.silentRoles);
+    }
 }

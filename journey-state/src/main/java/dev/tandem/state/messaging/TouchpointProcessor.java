@@ -19,7 +19,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
-import java.util.stream.Stream;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.errors.StreamsException;
@@ -111,22 +110,13 @@ final class TouchpointProcessor implements Processor<String, String, String, Str
             pending.put(account, EventJson.write(parked));
             return;
         }
-        AccountStore.Loaded loaded = accounts.load(account, touchpoint.tenantId(), touchpoint.accountKey(),
-                this::contextOf);
-        AccountJourney journey = loaded.journey();
+        AccountJourney journey = accounts.load(account, touchpoint.tenantId(), touchpoint.accountKey(),
+                this::contextOf).journey();
         if (journey.asOf() != null && journey.isLate(touchpoint)) {
             pending.put(account, EventJson.write(List.of(touchpoint)));
             return;
         }
-        try {
-            // the common case, an account's next touchpoint: applied to the account just loaded
-            applyTo(account, loaded, List.of(touchpoint));
-        } catch (StreamsException | SerializationException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            accounts.evict(account);
-            apply(account, touchpoint.tenantId(), touchpoint.accountKey(), List.of(touchpoint));
-        }
+        apply(account, touchpoint.tenantId(), touchpoint.accountKey(), List.of(touchpoint));
     }
 
     /** Folds each account's waiting touchpoints into one engine call. */
@@ -190,12 +180,10 @@ final class TouchpointProcessor implements Processor<String, String, String, Str
         for (String dueKey : dueKeys) {
             due.delete(dueKey);
             String account = StoreKeys.accountOfDue(dueKey);
-            if (!accounts.exists(account)) {
+            AccountStore.Loaded loaded = load(account);
+            if (loaded.isNew()) {
                 continue;
             }
-            String tenantId = account.substring(0, account.indexOf('/'));
-            AccountStore.Loaded loaded = accounts.load(account, tenantId, account.substring(tenantId.length() + 1),
-                    this::contextOf);
             forward(account, loaded.journey().tick(now));
             accounts.save(account, loaded, dueAt(loaded.journey().nextCheckAt(now).orElse(null)));
         }
@@ -232,9 +220,7 @@ final class TouchpointProcessor implements Processor<String, String, String, Str
     private void publishSnapshots(long wallTime) {
         for (KeyValue<String, String> changed : drain(dirty)) {
             String account = changed.key;
-            String tenantId = account.substring(0, account.indexOf('/'));
-            AccountJourney journey = accounts.load(account, tenantId, account.substring(tenantId.length() + 1),
-                    this::contextOf).journey();
+            AccountJourney journey = load(account).journey();
             context.forward(new Record<>(account, EventJson.write(journey.snapshot()), context.currentSystemTimeMs(),
                     CloudEventHeaders.snapshot(journey)), SNAPSHOTS_SINK);
         }
@@ -250,16 +236,22 @@ final class TouchpointProcessor implements Processor<String, String, String, Str
         return entries;
     }
 
+    /** An account by its store key {@code tenant/account} (tenant ids hold no slash). */
+    private AccountStore.Loaded load(String account) {
+        int slash = account.indexOf('/');
+        return accounts.load(account, account.substring(0, slash), account.substring(slash + 1), this::contextOf);
+    }
+
     private JourneyContext contextOf(String tenantId) {
         return contexts.forTenant(tenantId, publishedOf);
     }
 
-    private final Function<String, Stream<PublishedDefinition>> publishedOf = tenantId -> {
+    private final Function<String, List<PublishedDefinition>> publishedOf = tenantId -> {
         List<PublishedDefinition> published = new ArrayList<>();
         try (KeyValueIterator<String, String> range = definitions.range(tenantId + "/", tenantId + "/\uffff")) {
             range.forEachRemaining(kv -> published.add(PublishedDefinition.fromJson(kv.value)));
         }
-        return published.stream();
+        return published;
     };
 
     private void deadLetter(String key, String value, Exception reason) {

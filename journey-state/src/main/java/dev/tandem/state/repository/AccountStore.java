@@ -51,11 +51,6 @@ public final class AccountStore {
         return new Loaded(AccountJourney.restore(record.state(), contextOf.apply(tenantId)), record.dueAt(), false);
     }
 
-    /** Whether the account has been stored. */
-    public boolean exists(String account) {
-        return recent.containsKey(account) || accounts.get(account) != null;
-    }
-
     /** Stores the account as {@code journey} now is, due at {@code dueAt} (null: never), and moves its index entry. */
     public void save(String account, Loaded before, Instant dueAt) {
         AccountJourney journey = before.journey();

@@ -15,7 +15,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
-import java.util.stream.Stream;
+import java.util.List;
 
 /**
  * What each tenant's accounts are measured against: its most recently published journey (from the global
@@ -52,16 +52,14 @@ public class JourneyContexts {
      * The tenant's journey. {@code publishedOf} lists the tenant's published definitions (a prefix scan of the
      * global store); it is read only when the tenant is not cached.
      */
-    public JourneyContext forTenant(String tenantId, Function<String, Stream<PublishedDefinition>> publishedOf) {
+    public JourneyContext forTenant(String tenantId, Function<String, List<PublishedDefinition>> publishedOf) {
         return byTenant.computeIfAbsent(tenantId, tenant -> {
-            try (Stream<PublishedDefinition> published = publishedOf.apply(tenant)) {
-                JourneyDefinition definition = published
-                        .max(Comparator.comparing(PublishedDefinition::publishedAt)
-                                .thenComparing(p -> p.definition().version()))
-                        .map(PublishedDefinition::definition)
-                        .orElseGet(() -> DefaultJourney.definition(tenant));
-                return JourneyContext.of(definition, evaluators.evaluatorFor(definition), roles);
-            }
+            JourneyDefinition definition = publishedOf.apply(tenant).stream()
+                    .max(Comparator.comparing(PublishedDefinition::publishedAt)
+                            .thenComparing(p -> p.definition().version()))
+                    .map(PublishedDefinition::definition)
+                    .orElseGet(() -> DefaultJourney.definition(tenant));
+            return JourneyContext.of(definition, evaluators.evaluatorFor(definition), roles);
         });
     }
 
