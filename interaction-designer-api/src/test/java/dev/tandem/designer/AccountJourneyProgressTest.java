@@ -196,7 +196,7 @@ class AccountJourneyProgressTest {
     private static void send(String tenant, String account, long version, int momentum,
             AccountSnapshotV1.JourneyProgress journey) throws Exception {
         AccountSnapshotV1 snapshot = new AccountSnapshotV1(tenant, account, version, momentum, 3,
-                Map.of("sales", 3L), Instant.parse("2026-11-20T10:15:30Z"), List.of(), journey);
+                Map.of("sales", 3L), Instant.parse("2026-11-20T10:15:30Z"), List.of(), journey, null);
         KAFKA.send(Topics.ACCOUNT_SNAPSHOTS, null, EventKeys.account(tenant, account), EventJson.write(snapshot));
     }
 

@@ -126,7 +126,7 @@ class AccountJourneyProjectionTest {
     void anotherTenantsAccountIsNotVisible() throws Exception {
         String account = unique("initech");
         AccountSnapshotV1 foreign = new AccountSnapshotV1("other-tenant", account, 1, 50, 1,
-                Map.of("sales", 1L), Instant.parse("2026-11-20T10:00:00Z"), List.of(), null);
+                Map.of("sales", 1L), Instant.parse("2026-11-20T10:00:00Z"), List.of(), null, null);
         RecordMetadata sent = send(Topics.ACCOUNT_SNAPSHOTS, null, EventKeys.account("other-tenant", account),
                 EventJson.write(foreign));
         String marker = sendMarkerAfter(sent.partition());
@@ -219,12 +219,12 @@ class AccountJourneyProjectionTest {
     private static AccountSnapshotV1 snapshot(String account, long version, int momentum,
             List<AccountSnapshotV1.Member> committee) {
         return new AccountSnapshotV1(TENANT, account, version, momentum, 7, Map.of("marketing", 4L, "sales", 3L),
-                Instant.parse("2026-11-20T10:15:30Z"), committee, null);
+                Instant.parse("2026-11-20T10:15:30Z"), committee, null, null);
     }
 
     private static AccountSnapshotV1.Member member(String contactKey, CommitteeRole role, double engagement) {
         return new AccountSnapshotV1.Member(contactKey, role, RoleSource.INFERRED, engagement, 2,
-                Instant.parse("2026-11-20T10:15:30Z"), null);
+                Instant.parse("2026-11-20T10:15:30Z"));
     }
 
     private static ContactProfileV1 profile(String contactKey, String name, String title) {

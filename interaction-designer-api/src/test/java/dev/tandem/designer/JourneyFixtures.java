@@ -4,7 +4,6 @@ import dev.tandem.events.AccountSnapshotV1;
 import dev.tandem.model.CommitteeRole;
 import dev.tandem.model.DealOutcome;
 import dev.tandem.model.Trend;
-import dev.tandem.model.journey.CommitteeActivity;
 import dev.tandem.model.journey.CriterionResult;
 import dev.tandem.model.journey.InteractionOwner;
 import dev.tandem.model.journey.InteractionPoint;
@@ -12,7 +11,6 @@ import dev.tandem.model.journey.Stall;
 import dev.tandem.model.journey.StallReason;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 /** Journey progress with every field set, as journey-state writes it into snapshots. */
 public final class JourneyFixtures {
@@ -49,7 +47,7 @@ public final class JourneyFixtures {
         return new AccountSnapshotV1.JourneyProgress("default", 3, stageKey, "Supplier selection", ENTERED_SECOND,
                 trend, stalled ? List.of(stall) : List.of(), history, explanations, outcome,
                 outcome == null ? null : CLOSED_AT,
-                Map.of("demo.requested", 2L), 5, 4,
-                new CommitteeActivity(EXPLAINED_AT, Map.of(CommitteeRole.CHAMPION, EXPLAINED_AT)), 1.5, 2.5, null);
+                // far ahead, so reads as of now are not changed by it
+                List.of(new AccountSnapshotV1.Upcoming(Instant.parse("2099-01-01T00:00:00Z"), Trend.STALLED, stall)));
     }
 }

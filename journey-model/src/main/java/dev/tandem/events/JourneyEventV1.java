@@ -48,6 +48,7 @@ public record JourneyEventV1(
     @JsonSubTypes({
         @JsonSubTypes.Type(value = TouchpointRecorded.class, name = TouchpointRecorded.TYPE),
         @JsonSubTypes.Type(value = CommitteeMemberAdded.class, name = CommitteeMemberAdded.TYPE),
+        @JsonSubTypes.Type(value = CommitteeMemberLeft.class, name = CommitteeMemberLeft.TYPE),
         @JsonSubTypes.Type(value = RoleAssigned.class, name = RoleAssigned.TYPE),
         @JsonSubTypes.Type(value = MomentumShifted.class, name = MomentumShifted.TYPE),
         @JsonSubTypes.Type(value = StageEntered.class, name = StageEntered.TYPE),
@@ -57,7 +58,7 @@ public record JourneyEventV1(
         @JsonSubTypes.Type(value = DealClosed.class, name = DealClosed.TYPE)
     })
     public sealed interface Payload
-            permits TouchpointRecorded, CommitteeMemberAdded, RoleAssigned, MomentumShifted, StageEntered, StageExited,
+            permits TouchpointRecorded, CommitteeMemberAdded, CommitteeMemberLeft, RoleAssigned, MomentumShifted, StageEntered, StageExited,
             StallDetected, StallCleared, DealClosed, Unrecognized {
         String typeName();
     }
@@ -77,6 +78,23 @@ public record JourneyEventV1(
     /** A contact joined the account's buying committee. */
     public record CommitteeMemberAdded(String contactKey, CommitteeRole role, RoleSource roleSource) implements Payload {
         public static final String TYPE = "CommitteeMemberAdded";
+
+        @Override
+        public String typeName() {
+            return TYPE;
+        }
+    }
+
+    /**
+     * A member left the buying committee: their engagement decayed to nothing (months without a touchpoint).
+     * A later touchpoint of theirs adds them again.
+     *
+     * @param role the role they had
+     * @param lastEngagedAt the event time of their latest touchpoint
+     */
+    public record CommitteeMemberLeft(String contactKey, CommitteeRole role, Instant lastEngagedAt)
+            implements Payload {
+        public static final String TYPE = "CommitteeMemberLeft";
 
         @Override
         public String typeName() {

@@ -2,13 +2,13 @@ package dev.tandem.model;
 
 import dev.tandem.events.AccountSnapshotV1;
 import dev.tandem.events.JourneyEventV1;
-import dev.tandem.events.JourneyEventV1.CommitteeMemberAdded;
 import dev.tandem.events.JourneyEventV1.MomentumShifted;
-import dev.tandem.events.JourneyEventV1.RoleAssigned;
 import dev.tandem.events.JourneyEventV1.TouchpointRecorded;
 import dev.tandem.events.TouchpointV1;
 import dev.tandem.model.journey.CommitteeFacts;
 import dev.tandem.model.journey.Stall;
+import dev.tandem.model.state.AccountState;
+import dev.tandem.model.state.CanonicalAccount;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,7 +37,7 @@ public final class AccountJourney {
     private Instant asOf;
     private long touchpointCount;
     private Map<String, Long> touchpointsBySource = new TreeMap<>();
-    private Map<String, Member> members = new TreeMap<>();
+    private Committee committee = new Committee();
     private int momentum;
     // derived by a clock, never part of canonical history: the stall readers were told of between touchpoints
     private Stall liveStall;
@@ -46,37 +46,8 @@ public final class AccountJourney {
     private int sinceCheckpoint;
     private boolean historyPruned;
 
-    private static final class Member {
-        double engagement;
-        long touchpointCount;
-        Instant lastEngagedAt;
-        // two last-writer-wins registers keyed by (event time, event id): independent of arrival order
-        CommitteeRole inferredRole;
-        Instant inferredAt;
-        String inferredBy;
-        CommitteeRole assignedRole;
-        Instant assignedAt;
-        String assignedBy;
-
-        CommitteeRole role() {
-            if (assignedRole != null) {
-                return assignedRole;
-            }
-            return inferredRole != null ? inferredRole : CommitteeRole.INFLUENCER;
-        }
-
-        RoleSource roleSource() {
-            return assignedRole != null ? RoleSource.ASSIGNED : RoleSource.INFERRED;
-        }
-
-        AccountSnapshotV1.RoleEvidence evidence() {
-            return new AccountSnapshotV1.RoleEvidence(inferredRole, inferredAt, inferredBy, assignedRole, assignedAt,
-                    assignedBy);
-        }
-    }
-
     private AccountJourney(String tenantId, String accountKey, JourneyContext context,
-            AccountSnapshotV1.JourneyProgress progress) {
+            CanonicalAccount.Progress progress) {
         this.tenantId = tenantId;
         this.accountKey = accountKey;
         this.context = context;
@@ -96,7 +67,7 @@ public final class AccountJourney {
         return start(tenantId, accountKey, withPolicy(JourneyContext.defaults(tenantId), policy, roles));
     }
 
-    public static AccountJourney restore(AccountSnapshotV1 snapshot, EngagementPolicy policy, RoleInference roles) {
+    public static AccountJourney restore(CanonicalAccount snapshot, EngagementPolicy policy, RoleInference roles) {
         return restore(snapshot, withPolicy(JourneyContext.defaults(snapshot.tenantId()), policy, roles));
     }
 
@@ -104,8 +75,8 @@ public final class AccountJourney {
         return new JourneyContext(context.definition(), context.evaluator(), policy, roles);
     }
 
-    /** Rebuilds the aggregate from its last snapshot (the snapshot is the whole state). */
-    public static AccountJourney restore(AccountSnapshotV1 snapshot, JourneyContext context) {
+    /** Rebuilds the aggregate from its canonical state (what a checkpoint keeps). */
+    public static AccountJourney restore(CanonicalAccount snapshot, JourneyContext context) {
         AccountJourney journey = new AccountJourney(snapshot.tenantId(), snapshot.accountKey(), context,
                 snapshot.journey());
         journey.version = snapshot.accountVersion();
@@ -113,26 +84,7 @@ public final class AccountJourney {
         journey.touchpointCount = snapshot.touchpointCount();
         journey.touchpointsBySource.putAll(snapshot.touchpointsBySource());
         journey.momentum = snapshot.momentum();
-        for (AccountSnapshotV1.Member m : snapshot.committee()) {
-            Member member = new Member();
-            member.engagement = m.engagement();
-            member.touchpointCount = m.touchpointCount();
-            member.lastEngagedAt = m.lastEngagedAt();
-            AccountSnapshotV1.RoleEvidence evidence = m.roleEvidence();
-            if (evidence != null) {
-                member.inferredRole = evidence.inferredRole();
-                member.inferredAt = evidence.inferredAt();
-                member.inferredBy = evidence.inferredBy();
-                member.assignedRole = evidence.assignedRole();
-                member.assignedAt = evidence.assignedAt();
-                member.assignedBy = evidence.assignedBy();
-            } else if (m.roleSource() == RoleSource.ASSIGNED) {
-                member.assignedRole = m.role();
-            } else {
-                member.inferredRole = m.role();
-            }
-            journey.members.put(m.contactKey(), member);
-        }
+        journey.committee = Committee.restore(snapshot.committee());
         return journey;
     }
 
@@ -148,7 +100,7 @@ public final class AccountJourney {
 
     /** What is stored for the account: never on the wire. */
     public AccountState state() {
-        return new AccountState(canonicalSnapshot(), liveStall, liveStallAt, sinceCheckpoint, historyPruned);
+        return new AccountState(canonical(), liveStall, liveStallAt, sinceCheckpoint, historyPruned);
     }
 
     public String tenantId() {
@@ -215,7 +167,7 @@ public final class AccountJourney {
         }
         List<JourneyEventV1.Payload> facts = new ArrayList<>();
         boolean advanced = asOf == null || touchpoint.occurredAt().isAfter(asOf);
-        advanceTo(touchpoint.occurredAt());
+        facts.addAll(advanceTo(touchpoint.occurredAt(), touchpoint.contactKey()));
         if (touchpoint.occurredAt().equals(asOf)) {
             progression.noteAtClock(touchpoint.eventId(), advanced);
         }
@@ -223,32 +175,16 @@ public final class AccountJourney {
         touchpointsBySource.merge(touchpoint.source().wireName(), 1L, Long::sum);
         double contribution = contributionOf(touchpoint, null);
         if (touchpoint.contactKey() != null) {
-            Member member = members.get(touchpoint.contactKey());
-            boolean added = member == null;
-            if (added) {
-                member = new Member();
-                members.put(touchpoint.contactKey(), member);
-            }
-            CommitteeRole roleBefore = member.role();
-            RoleSource sourceBefore = member.roleSource();
-            updateRoles(member, touchpoint);
-            contribution = contributionOf(touchpoint, member.role());
-            if (added) {
-                facts.add(new CommitteeMemberAdded(touchpoint.contactKey(), member.role(), member.roleSource()));
-            } else if (member.role() != roleBefore || member.roleSource() != sourceBefore) {
-                facts.add(new RoleAssigned(touchpoint.contactKey(), roleBefore, member.role(), member.roleSource()));
-            }
-            member.engagement += policy.decay(contribution, Duration.between(touchpoint.occurredAt(), asOf));
-            member.touchpointCount++;
-            if (member.lastEngagedAt == null || touchpoint.occurredAt().isAfter(member.lastEngagedAt)) {
-                member.lastEngagedAt = touchpoint.occurredAt();
-            }
+            facts.addAll(committee.note(touchpoint, roles));
+            contribution = contributionOf(touchpoint, committee.roleOf(touchpoint.contactKey()));
+            committee.engage(touchpoint.contactKey(),
+                    policy.decay(contribution, Duration.between(touchpoint.occurredAt(), asOf)), touchpoint.occurredAt());
         }
 
         facts.add(0, new TouchpointRecorded(touchpoint.eventId(), touchpoint.type(), touchpoint.source(),
                 touchpoint.direction(), touchpoint.contactKey(), contribution));
         progression.record(touchpoint.type(), touchpoint.direction(), touchpoint.contactKey(),
-                key -> members.get(key).role(), touchpoint.occurredAt(), contribution,
+                committee::roleOf, touchpoint.occurredAt(), contribution,
                 Duration.between(touchpoint.occurredAt(), asOf));
         List<String> causedBy = List.of(touchpoint.eventId());
         int previous = momentum;
@@ -287,14 +223,7 @@ public final class AccountJourney {
     List<JourneyEventV1> adopt(AccountJourney canonical, List<JourneyEventV1.Payload> recorded, List<String> causedBy,
             Instant at) {
         List<JourneyEventV1.Payload> facts = new ArrayList<>(recorded);
-        canonical.members.forEach((key, member) -> {
-            Member before = members.get(key);
-            if (before == null) {
-                facts.add(new CommitteeMemberAdded(key, member.role(), member.roleSource()));
-            } else if (before.role() != member.role() || before.roleSource() != member.roleSource()) {
-                facts.add(new RoleAssigned(key, before.role(), member.role(), member.roleSource()));
-            }
-        });
+        facts.addAll(canonical.committee.differencesFrom(committee));
         if (canonical.momentum != momentum) {
             facts.add(new MomentumShifted(momentum, canonical.momentum));
         }
@@ -303,7 +232,7 @@ public final class AccountJourney {
         asOf = canonical.asOf;
         touchpointCount = canonical.touchpointCount;
         touchpointsBySource = canonical.touchpointsBySource;
-        members = canonical.members;
+        committee = canonical.committee;
         momentum = canonical.momentum;
         List<JourneyEventV1.Payload> told = reconcileLiveStall(facts, causedBy, at);
         return told.stream().map(fact -> envelope(fact, at, causedBy)).toList();
@@ -416,10 +345,7 @@ public final class AccountJourney {
         if (asOf == null || now.isBefore(asOf)) {
             return List.of();
         }
-        Duration elapsed = Duration.between(asOf, now);
-        List<Momentum.Input> decayed = members.values().stream()
-                .map(m -> new Momentum.Input(m.role(), policy.decay(m.engagement, elapsed))).toList();
-        Optional<Stall> derived = progression.stallAt(factsAt(now, Momentum.of(decayed, policy), decayed), now);
+        Optional<Stall> derived = derivedStallAt(now);
         Stall told = liveStall != null ? liveStall : progression.activeStall();
         if (derived.isEmpty() || derived.get().sameAs(told)) {
             return List.of();
@@ -447,16 +373,11 @@ public final class AccountJourney {
 
     /** When the last engaged member of {@code role} decays below the engaged threshold; empty if none is engaged. */
     private Optional<Instant> disengagedAt(CommitteeRole role) {
-        double threshold = policy.engagedThreshold();
-        return members.values().stream()
-                .filter(m -> m.role() == role && m.engagement >= threshold && m.engagement > 0)
-                .map(m -> asOf.plusMillis((long) (policy.halfLife().toMillis()
-                        * (Math.log(m.engagement / threshold) / Math.log(2)))))
-                .max(Comparator.naturalOrder());
+        return committee.disengagedAfter(role, policy).map(asOf::plus);
     }
 
     private List<Momentum.Input> memberInputs() {
-        return members.values().stream().map(m -> new Momentum.Input(m.role(), m.engagement)).toList();
+        return committee.inputs();
     }
 
     private CommitteeFacts factsAt(Instant now) {
@@ -481,51 +402,25 @@ public final class AccountJourney {
                 * progression.interactionFactor(role, touchpoint.type());
     }
 
-    /** A touchpoint's title and assignment count only if no newer one (by event time, then id) set them. */
-    private void updateRoles(Member member, TouchpointV1 touchpoint) {
-        if (touchpoint.contactTitle() != null && !touchpoint.contactTitle().isBlank()
-                && isNewer(touchpoint, member.inferredAt, member.inferredBy)) {
-            member.inferredRole = roles.infer(touchpoint.contactTitle());
-            member.inferredAt = touchpoint.occurredAt();
-            member.inferredBy = touchpoint.eventId();
-        }
-        Optional<CommitteeRole> assigned = assignedRole(touchpoint);
-        if (assigned.isPresent() && isNewer(touchpoint, member.assignedAt, member.assignedBy)) {
-            member.assignedRole = assigned.get();
-            member.assignedAt = touchpoint.occurredAt();
-            member.assignedBy = touchpoint.eventId();
-        }
-    }
-
-    private static boolean isNewer(TouchpointV1 touchpoint, Instant setAt, String setBy) {
-        if (setAt == null) {
-            return true;
-        }
-        int byTime = touchpoint.occurredAt().compareTo(setAt);
-        return byTime > 0 || (byTime == 0 && (setBy == null || touchpoint.eventId().compareTo(setBy) > 0));
-    }
-
-    private static Optional<CommitteeRole> assignedRole(TouchpointV1 touchpoint) {
-        if (!TouchpointCatalog.ROLE_ASSIGNED.equals(touchpoint.type())) {
-            return Optional.empty();
-        }
-        return Optional.ofNullable(touchpoint.properties().get("role"))
-                .map(Object::toString)
-                .flatMap(CommitteeRole::fromWireName);
-    }
-
-    /** Moves the account's clock forward to {@code time}, decaying every member's engagement on the way. */
-    private void advanceTo(Instant time) {
+    /**
+     * Moves the account's clock forward to {@code time}, decaying every member's engagement on the way; answers
+     * the members who decayed to nothing and left (never {@code returning}, whose touchpoint moves the clock).
+     */
+    private List<JourneyEventV1.Payload> advanceTo(Instant time, String returning) {
         if (asOf == null) {
             asOf = time;
-            return;
+            return List.of();
         }
-        if (time.isAfter(asOf)) {
-            Duration elapsed = Duration.between(asOf, time);
-            members.values().forEach(m -> m.engagement = policy.decay(m.engagement, elapsed));
-            progression.decay(elapsed);
-            asOf = time;
+        if (!time.isAfter(asOf)) {
+            return List.of();
         }
+        Duration elapsed = Duration.between(asOf, time);
+        progression.decay(elapsed);
+        asOf = time;
+        List<JourneyEventV1.Payload> left = committee.decay(elapsed, policy, returning);
+        progression.forget(left.stream().map(fact -> ((JourneyEventV1.CommitteeMemberLeft) fact).contactKey())
+                .toList(), committee::roleOf);
+        return left;
     }
 
     private JourneyEventV1 envelope(JourneyEventV1.Payload fact, Instant occurredAt, List<String> causedBy) {
@@ -536,35 +431,70 @@ public final class AccountJourney {
 
     /**
      * The account as readers should see it: the canonical journey, with the stall a clock derived since the
-     * last touchpoint (if any) as the alert, the stall explanation and a stalled trend.
+     * last touchpoint (if any) as the alert, the stall explanation and a stalled trend; and what the clock alone
+     * changes from here ({@link AccountSnapshotV1.JourneyProgress#upcoming}, {@link
+     * AccountSnapshotV1.MomentumDecay}), so readers derive the account as of now.
      */
     public AccountSnapshotV1 snapshot() {
-        AccountSnapshotV1 canonical = canonicalSnapshot();
-        if (liveStall == null) {
-            return canonical;
+        CanonicalAccount.Progress p = progression.progress();
+        List<Stall> alerts = p.alerts();
+        Trend trend = p.trend();
+        List<AccountSnapshotV1.Explanation> explanations = p.explanations();
+        if (liveStall != null) {
+            alerts = List.of(liveStall);
+            trend = Trend.STALLED;
+            explanations = new ArrayList<>(explanations.stream().filter(e -> !e.kind().equals("stall")).toList());
+            explanations.add(progression.derivedExplanation(liveStall.explanation(), liveStallAt));
         }
-        AccountSnapshotV1.JourneyProgress p = canonical.journey();
-        List<AccountSnapshotV1.Explanation> explanations = new ArrayList<>(p.explanations().stream()
-                .filter(e -> !e.kind().equals("stall")).toList());
-        explanations.add(progression.derivedExplanation(liveStall.explanation(), liveStallAt));
         AccountSnapshotV1.JourneyProgress told = new AccountSnapshotV1.JourneyProgress(p.journeyId(),
-                p.journeyVersion(), p.stageKey(), p.stageName(), p.stageEnteredAt(), Trend.STALLED,
-                List.of(liveStall), p.stageHistory(), explanations, p.outcome(), p.closedAt(), p.typeCounts(),
-                p.buyerInitiated(), p.sellerInitiated(), p.activity(), p.recentActivity(), p.sustainedActivity(),
-                p.clockEventId());
-        return new AccountSnapshotV1(canonical.tenantId(), canonical.accountKey(), canonical.accountVersion(),
-                canonical.momentum(), canonical.touchpointCount(), canonical.touchpointsBySource(),
-                canonical.lastTouchpointAt(), canonical.committee(), told);
+                p.journeyVersion(), p.stageKey(), p.stageName(), p.stageEnteredAt(), trend, alerts, p.stageHistory(),
+                explanations, p.outcome(), p.closedAt(), upcoming(trend, alerts.isEmpty() ? null : alerts.get(0)));
+        return new AccountSnapshotV1(tenantId, accountKey, version, momentum, touchpointCount, touchpointsBySource,
+                asOf, committee.wire(), told, AsOfNow.decayOf(policy));
+    }
+
+    /**
+     * What the clock alone changes after the latest touchpoint, starting from what readers were told: at each
+     * instant a stall or the quiet trend can change ({@link #nextCheckAt}, {@link
+     * JourneyProgression#quietTrendChanges}), the state then, where it differs from the one before. At most the
+     * stage's required roles plus three entries (the stage's own quiet threshold, two trend changes).
+     */
+    private List<AccountSnapshotV1.Upcoming> upcoming(Trend toldTrend, Stall toldStall) {
+        if (asOf == null || progression.isClosed()) {
+            return List.of();
+        }
+        java.util.TreeSet<Instant> instants = new java.util.TreeSet<>();
+        progression.stallCandidates(this::disengagedAt).forEach(at -> instants.add(at.plusMillis(1)));
+        progression.quietTrendChanges().forEach(after -> instants.add(asOf.plus(after)));
+        List<AccountSnapshotV1.Upcoming> out = new ArrayList<>();
+        Trend trend = toldTrend;
+        Stall stall = toldStall;
+        for (Instant at : instants) {
+            if (!at.isAfter(asOf)) {
+                continue;
+            }
+            Stall derived = derivedStallAt(at).filter(found -> !found.sameAs(toldStall)).orElse(toldStall);
+            Trend derivedTrend = derived != null ? Trend.STALLED
+                    : progression.quietTrendAfter(Duration.between(asOf, at));
+            boolean sameStall = derived == null ? stall == null : derived.sameAs(stall);
+            if (derivedTrend != trend || !sameStall) {
+                out.add(new AccountSnapshotV1.Upcoming(at, derivedTrend, derived));
+                trend = derivedTrend;
+                stall = derived;
+            }
+        }
+        return out;
+    }
+
+    /** The stall a clock derives at {@code now} (engagement decayed to it); nothing changes. */
+    private Optional<Stall> derivedStallAt(Instant now) {
+        List<Momentum.Input> decayed = committee.inputsAfter(Duration.between(asOf, now), policy);
+        return progression.stallAt(factsAt(now, Momentum.of(decayed, policy), decayed), now);
     }
 
     /** The account as a function of its touchpoints alone (what checkpoints keep). */
-    public AccountSnapshotV1 canonicalSnapshot() {
-        List<AccountSnapshotV1.Member> committee = members.entrySet().stream()
-                .map(e -> new AccountSnapshotV1.Member(e.getKey(), e.getValue().role(), e.getValue().roleSource(),
-                        e.getValue().engagement, e.getValue().touchpointCount, e.getValue().lastEngagedAt,
-                        e.getValue().evidence()))
-                .toList();
-        return new AccountSnapshotV1(tenantId, accountKey, version, momentum, touchpointCount, touchpointsBySource,
-                asOf, committee, progression.progress());
+    public CanonicalAccount canonical() {
+        return new CanonicalAccount(tenantId, accountKey, version, momentum, touchpointCount, touchpointsBySource,
+                asOf, committee.canonical(), progression.progress());
     }
 }

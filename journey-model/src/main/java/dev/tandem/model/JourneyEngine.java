@@ -169,7 +169,7 @@ public final class JourneyEngine {
             }
             count++;
             if (count % checkpointEvery == 0) {
-                history.putCheckpoint(new Checkpoint(entry.position(), canonical.canonicalSnapshot()));
+                history.putCheckpoint(new Checkpoint(entry.position(), canonical.canonical()));
             }
         }
         addedEntries.forEach(history::append);
@@ -194,7 +194,7 @@ public final class JourneyEngine {
         history.append(entry);
         int since = journey.sinceCheckpoint() + 1;
         if (since >= checkpointEvery) {
-            history.putCheckpoint(new Checkpoint(entry.position(), journey.canonicalSnapshot()));
+            history.putCheckpoint(new Checkpoint(entry.position(), journey.canonical()));
             since = 0;
             prune(journey, history);
         }

@@ -1,7 +1,7 @@
 package dev.tandem.model;
 
 import dev.tandem.events.AccountSnapshotV1.Explanation;
-import dev.tandem.events.AccountSnapshotV1.JourneyProgress;
+import dev.tandem.model.state.CanonicalAccount.Progress;
 import dev.tandem.events.AccountSnapshotV1.StageVisit;
 import dev.tandem.events.JourneyEventV1;
 import dev.tandem.events.JourneyEventV1.DealClosed;
@@ -59,7 +59,7 @@ final class JourneyProgression {
         this.context = context;
     }
 
-    static JourneyProgression restore(JourneyProgress progress, JourneyContext context) {
+    static JourneyProgression restore(Progress progress, JourneyContext context) {
         JourneyProgression p = new JourneyProgression(context);
         if (progress == null) {
             return p;
@@ -89,11 +89,18 @@ final class JourneyProgression {
         return p;
     }
 
-    JourneyProgress progress() {
-        return new JourneyProgress(context.definition().journeyId(), context.definition().version(), stageKey,
+    Progress progress() {
+        return new Progress(context.definition().journeyId(), context.definition().version(), stageKey,
                 stageName, stageEnteredAt, trend, activeStall == null ? List.of() : List.of(activeStall), history,
                 List.copyOf(explanations.values()), outcome, closedAt, typeCounts, buyerInitiated, sellerInitiated,
                 activity, recentActivity, sustainedActivity, clockEventId);
+    }
+
+    /** Members who left the committee no longer count in the activity per role. */
+    void forget(java.util.Collection<String> contactKeys, java.util.function.Function<String, CommitteeRole> roleOf) {
+        if (!contactKeys.isEmpty()) {
+            activity = activity.forget(contactKeys, roleOf);
+        }
     }
 
     /** Notes a touchpoint applied at the account's clock; {@code advanced}: the clock moved to its time. */
@@ -339,6 +346,38 @@ final class JourneyProgression {
         return candidates;
     }
 
+    /**
+     * The trend {@code elapsed} after the latest touchpoint with no touchpoint since, given no stall: the recent
+     * pace decays faster than the sustained one, so a quiet account slows down.
+     */
+    Trend quietTrendAfter(Duration elapsed) {
+        return paceTrend(elapsed);
+    }
+
+    /**
+     * After how long without a touchpoint the quiet trend changes (accelerating to steady, steady to slowing):
+     * the ratio of recent to sustained pace falls by {@code 2^(-t/recentHalfLife + t/halfLife)}. Empty when
+     * it never changes (already slowing, no activity, or a half-life no longer than the recent one).
+     */
+    List<Duration> quietTrendChanges() {
+        double recentPerMs = recentActivity / RECENT_HALF_LIFE.toMillis();
+        double sustainedPerMs = sustainedActivity / context.policy().halfLife().toMillis();
+        double fallPerMs = 1.0 / RECENT_HALF_LIFE.toMillis() - 1.0 / context.policy().halfLife().toMillis();
+        if (isClosed() || recentPerMs <= 0 || sustainedPerMs <= 0 || fallPerMs <= 0) {
+            return List.of();
+        }
+        double ratio = recentPerMs / sustainedPerMs;
+        List<Duration> changes = new ArrayList<>();
+        for (double boundary : new double[] {ACCELERATING_RATIO, SLOWING_RATIO}) {
+            if (ratio > boundary) {
+                // the first millisecond at which the ratio is at or below the boundary (ceil; +1 for rounding)
+                long ms = (long) Math.ceil(Math.log(ratio / boundary) / Math.log(2) / fallPerMs) + 1;
+                changes.add(Duration.ofMillis(ms));
+            }
+        }
+        return changes;
+    }
+
     /** Records an explanation a clock derived (a stall found between touchpoints) without a stage change. */
     Explanation derivedExplanation(String text, Instant at) {
         return new Explanation("stall", text, context.definition().version(), List.of(), List.of(), at);
@@ -352,9 +391,10 @@ final class JourneyProgression {
 
     /** Recent pace against sustained pace, each as a rate (sum over mean life); stalled wins. */
     private Trend trendAt(Duration sinceLatestTouch) {
-        if (activeStall != null) {
-            return Trend.STALLED;
-        }
+        return activeStall != null ? Trend.STALLED : paceTrend(sinceLatestTouch);
+    }
+
+    private Trend paceTrend(Duration sinceLatestTouch) {
         double recent = decayed(recentActivity, sinceLatestTouch, RECENT_HALF_LIFE) / RECENT_HALF_LIFE.toMillis();
         double sustained = context.policy().decay(sustainedActivity, sinceLatestTouch)
                 / context.policy().halfLife().toMillis();

@@ -15,13 +15,14 @@ import dev.tandem.events.JourneyEventV1.StageExited;
 import dev.tandem.events.JourneyEventV1.StallCleared;
 import dev.tandem.events.JourneyEventV1.StallDetected;
 import dev.tandem.events.JourneyEventV1.TouchpointRecorded;
+import dev.tandem.model.AsOfNow;
 import dev.tandem.model.CommitteeRole;
+import dev.tandem.model.EngagementPolicy;
 import dev.tandem.model.DealOutcome;
 import dev.tandem.model.Direction;
 import dev.tandem.model.RoleSource;
 import dev.tandem.model.TouchpointSource;
 import dev.tandem.model.Trend;
-import dev.tandem.model.journey.CommitteeActivity;
 import dev.tandem.model.journey.CriterionResult;
 import dev.tandem.model.journey.InteractionOwner;
 import dev.tandem.model.journey.InteractionPoint;
@@ -102,10 +103,9 @@ class EventJsonTest {
         AccountSnapshotV1 snapshot = new AccountSnapshotV1("t1", "northwind", 12, 42, 5,
                 Map.of("marketing", 3L, "sales", 2L), AT, List.of(
                         new AccountSnapshotV1.Member("c_a", CommitteeRole.ECONOMIC_BUYER, RoleSource.INFERRED,
-                                2.1213203435596424, 2, AT, new AccountSnapshotV1.RoleEvidence(CommitteeRole.ECONOMIC_BUYER,
-                                        AT, "tp-1", null, null, null)),
+                                2.1213203435596424, 2, AT),
                         new AccountSnapshotV1.Member("c_b", CommitteeRole.CHAMPION, RoleSource.ASSIGNED, 5.0, 3,
-                                AT.minusSeconds(3600), null)), progress());
+                                AT.minusSeconds(3600))), progress(), AsOfNow.decayOf(EngagementPolicy.defaults()));
 
         assertThat(EventJson.read(EventJson.write(snapshot), AccountSnapshotV1.class)).isEqualTo(snapshot);
     }
@@ -113,9 +113,10 @@ class EventJsonTest {
     @Test
     void aSnapshotWrittenBeforeJourneysExistedReadsWithANullJourney() throws Exception {
         AccountSnapshotV1 snapshot = new AccountSnapshotV1("t1", "northwind", 3, 7, 1, Map.of("marketing", 1L), AT,
-                List.of(), null);
+                List.of(), null, null);
         ObjectNode old = (ObjectNode) tree(EventJson.write(snapshot));
         old.remove("journey");
+        old.remove("momentumDecay");
 
         assertThat(EventJson.read(old.toString(), AccountSnapshotV1.class)).isEqualTo(snapshot);
         assertThat(EventJson.read(EventJson.write(snapshot), AccountSnapshotV1.class)).isEqualTo(snapshot);
@@ -124,7 +125,7 @@ class EventJsonTest {
     @Test
     void theJourneyProgressUsesWireNamesIsoInstantsAndOmitsAMissingCriterionError() throws Exception {
         JsonNode journey = tree(EventJson.write(new AccountSnapshotV1("t1", "northwind", 12, 42, 5, Map.of(), AT,
-                List.of(), progress()))).get("journey");
+                List.of(), progress(), null))).get("journey");
 
         assertThat(journey.get("trend").asText()).isEqualTo("stalled");
         assertThat(journey.get("outcome").asText()).isEqualTo("no_decision");
@@ -132,8 +133,8 @@ class EventJsonTest {
         assertThat(journey.at("/alerts/0/unblockWith/0/owner").asText()).isEqualTo("sales");
         assertThat(journey.at("/stageHistory/0/exitedAt").asText()).isEqualTo("2026-11-19T15:00:00.123456789Z");
         assertThat(journey.at("/stageHistory/1/exitedAt").isNull()).isTrue();
-        assertThat(journey.at("/activity/lastMeaningfulTouchByRole/economic_buyer").asText())
-                .isEqualTo("2026-11-18T15:00:00.123456789Z");
+        assertThat(journey.at("/upcoming/0/alert/stageKey").asText()).isEqualTo("decision");
+        assertThat(journey.has("typeCounts")).as("engine bookkeeping stays off the wire").isFalse();
         assertThat(journey.at("/explanations/0/criteria/0").has("error")).isFalse();
         assertThat(journey.at("/explanations/0/criteria/1/error").asText()).isEqualTo("no such key: acme.x");
     }
@@ -153,10 +154,8 @@ class EventJsonTest {
                 List.of(new AccountSnapshotV1.Explanation("stage", "Moved to Decision.", 1, criteria,
                                 List.of("tp-9"), AT.minusSeconds(86_400)),
                         new AccountSnapshotV1.Explanation("stall", stall.explanation(), 1, List.of(), List.of(), AT)),
-                DealOutcome.NO_DECISION, AT, Map.of("proposal.viewed", 1L, "contract.sent", 2L), 3, 2,
-                new CommitteeActivity(AT.minusSeconds(2 * 86_400),
-                        Map.of(CommitteeRole.ECONOMIC_BUYER, AT.minusSeconds(2 * 86_400))),
-                0.25, 1.5, "tp-9");
+                DealOutcome.NO_DECISION, AT,
+                List.of(new AccountSnapshotV1.Upcoming(AT.plusSeconds(86_400), Trend.STALLED, stall)));
     }
 
     @Test

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.ValidationMessage;
 import dev.tandem.model.AccountJourney;
+import dev.tandem.model.AsOfNow;
 import dev.tandem.model.CommitteeRole;
 import dev.tandem.model.ContactKeys;
 import dev.tandem.model.Direction;
@@ -15,6 +16,7 @@ import dev.tandem.model.EngagementPolicy;
 import dev.tandem.model.RoleInference;
 import dev.tandem.model.RoleSource;
 import dev.tandem.model.TouchpointSource;
+import dev.tandem.model.state.CanonicalAccount;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -52,7 +54,8 @@ class SchemaContractTest {
      * A small story through the real intake and aggregate, so every kind of event is produced for real: a CFO and
      * a marketing manager move the account to requirements building, the account goes quiet and a tick of the
      * clock finds it stalled, an engineer turns up after the committee went cold (the account falls back, which
-     * clears the stall), and the deal is won. A step is a touchpoint's input JSON or a tick of the clock.
+     * clears the stall), the deal is won, and months later only the engineer is still around (the others decayed
+     * to nothing and left the committee). A step is a touchpoint's input JSON or a tick of the clock.
      */
     @BeforeAll
     static void produceEveryKindOfRecord() throws Exception {
@@ -77,7 +80,10 @@ class SchemaContractTest {
                  "occurredAt": "2026-12-21T09:00:00Z",
                  "contact": {"email": "sam.ode@northwind.com", "title": "Head of Engineering"}}""", """
                 {"eventId": "evt-7", "accountKey": "northwind", "type": "deal.won", "source": "sales",
-                 "occurredAt": "2026-12-22T09:00:00Z"}""");
+                 "occurredAt": "2026-12-22T09:00:00Z"}""", """
+                {"eventId": "evt-8", "accountKey": "northwind", "type": "web.visited", "source": "marketing",
+                 "occurredAt": "2027-08-01T09:00:00Z",
+                 "contact": {"email": "sam.ode@northwind.com", "title": "Head of Engineering"}}""");
         AccountJourney journey = AccountJourney.start("t1", "northwind", EngagementPolicy.defaults(),
                 RoleInference.defaults());
         SNAPSHOTS.add(journey.snapshot());
@@ -99,7 +105,45 @@ class SchemaContractTest {
             }
             EVENTS.addAll(journey.apply(touchpoint));
             SNAPSHOTS.add(journey.snapshot());
+            OLD_SHAPE_SNAPSHOTS.add(journey.canonical());
         }
+    }
+
+    /**
+     * Snapshots as versions before the slim wire type wrote them: the whole canonical state, role evidence, counts
+     * per type, activity and trend sums included. They are still on the compacted topic.
+     */
+    private static final List<CanonicalAccount> OLD_SHAPE_SNAPSHOTS = new ArrayList<>();
+
+    @Test
+    void snapshotsInTheShapeEarlierVersionsWroteStillValidateAndRead() throws Exception {
+        assertThat(OLD_SHAPE_SNAPSHOTS).isNotEmpty();
+        for (CanonicalAccount old : OLD_SHAPE_SNAPSHOTS) {
+            ObjectNode json = tree(old);
+            assertThat(json.at("/journey/typeCounts").isObject()).isTrue();
+            assertThat(errors(ACCOUNT_SNAPSHOT, json)).as(json.toString()).isEmpty();
+
+            AccountSnapshotV1 read = EventJson.read(json.toString(), AccountSnapshotV1.class);
+            assertThat(read.accountVersion()).isEqualTo(old.accountVersion());
+            assertThat(read.committee()).extracting(AccountSnapshotV1.Member::role)
+                    .containsExactlyElementsOf(old.committee().stream().map(CanonicalAccount.Member::role).toList());
+            assertThat(read.journey().stageKey()).isEqualTo(old.journey().stageKey());
+            assertThat(read.journey().upcoming()).isEmpty();
+            assertThat(read.momentumDecay()).isNull();
+            // without decay a reader keeps the momentum as written
+            assertThat(dev.tandem.model.AsOfNow.at(read, NOW.plusSeconds(86_400 * 365L)).momentum())
+                    .isEqualTo(old.momentum());
+        }
+    }
+
+    @Test
+    void theSlimSnapshotCarriesNoEngineBookkeeping() throws Exception {
+        ObjectNode json = tree(SNAPSHOTS.get(SNAPSHOTS.size() - 2));
+        assertThat(json.at("/journey").has("typeCounts")).isFalse();
+        assertThat(json.at("/journey").has("activity")).isFalse();
+        assertThat(json.at("/journey").has("clockEventId")).isFalse();
+        assertThat(json.at("/committee/0").has("roleEvidence")).isFalse();
+        assertThat(json.at("/momentumDecay/halfLifeDays").asDouble()).isEqualTo(14.0);
     }
 
     private static Set<String> errors(JsonSchema schema, Object record) throws Exception {
@@ -237,7 +281,7 @@ class SchemaContractTest {
         assertThat(errors(ACCOUNT_SNAPSHOT, badRole)).singleElement().asString().contains("/committee/0/role");
 
         ObjectNode badSource = tree(new AccountSnapshotV1("t1", "a", 1, 0, 1, Map.of("fax", 1L), NOW, List.of(),
-                null));
+                null, null));
         assertThat(errors(ACCOUNT_SNAPSHOT, badSource)).isNotEmpty();
     }
 
@@ -264,11 +308,11 @@ class SchemaContractTest {
     @Test
     void aSnapshotWithEveryJourneyPartValidatesAndSoDoOnesWithoutAJourney() throws Exception {
         AccountSnapshotV1 full = new AccountSnapshotV1("t1", "northwind", 12, 42, 5, Map.of("sales", 5L), NOW,
-                List.of(), EventJsonTest.progress());
+                List.of(), EventJsonTest.progress(), AsOfNow.decayOf(EngagementPolicy.defaults()));
         assertThat(errors(ACCOUNT_SNAPSHOT, full)).as(EventJson.write(full)).isEmpty();
 
         ObjectNode nullJourney = tree(new AccountSnapshotV1("t1", "a", 1, 0, 1, Map.of("sales", 1L), NOW, List.of(),
-                null));
+                null, null));
         assertThat(nullJourney.get("journey").isNull()).isTrue();
         assertThat(errors(ACCOUNT_SNAPSHOT, nullJourney)).isEmpty();
         nullJourney.remove("journey"); // written before journeys existed
@@ -278,7 +322,7 @@ class SchemaContractTest {
     @Test
     void aSnapshotJourneyWithAnUnknownTrendReasonOrRoleFails() throws Exception {
         AccountSnapshotV1 full = new AccountSnapshotV1("t1", "northwind", 12, 42, 5, Map.of(), NOW, List.of(),
-                EventJsonTest.progress());
+                EventJsonTest.progress(), AsOfNow.decayOf(EngagementPolicy.defaults()));
 
         ObjectNode trend = tree(full);
         ((ObjectNode) trend.get("journey")).put("trend", "sideways");
@@ -290,7 +334,7 @@ class SchemaContractTest {
                 .anyMatch(e -> e.contains("/journey/alerts/0/reasons/1"));
 
         ObjectNode role = tree(full);
-        ((ObjectNode) role.at("/journey/activity/lastMeaningfulTouchByRole")).put("king", NOW.toString());
+        ((ObjectNode) role.at("/momentumDecay")).putArray("requiredRoles").add("king");
         assertThat(errors(ACCOUNT_SNAPSHOT, role)).isNotEmpty();
 
         ObjectNode extra = tree(full);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.tandem.events.AccountSnapshotV1;
+import dev.tandem.model.state.CanonicalAccount;
 import dev.tandem.events.JourneyEventV1;
 import dev.tandem.events.TouchpointV1;
 import java.util.List;
@@ -23,8 +24,8 @@ class AccountJourneyOrderTest {
 
     @Test
     void aLateTouchpointIsReplayedIntoPlaceAndTheAccountTakesTheSamePath() {
-        AccountSnapshotV1 inOrder = JourneyOrderProperties.replay(List.of(DOWNLOAD, DEMO));
-        AccountSnapshotV1 late = JourneyOrderProperties.replay(List.of(DEMO, DOWNLOAD));
+        CanonicalAccount inOrder = JourneyOrderProperties.replay(List.of(DOWNLOAD, DEMO));
+        CanonicalAccount late = JourneyOrderProperties.replay(List.of(DEMO, DOWNLOAD));
 
         assertThat(inOrder.journey().stageKey()).isEqualTo("requirements_building");
         assertThat(late.journey().stageKey()).isEqualTo(inOrder.journey().stageKey());
@@ -47,8 +48,8 @@ class AccountJourneyOrderTest {
     void anOutcomeThatArrivesBeforeEarlierTouchpointsFreezesTheStageTheyWouldHaveReached() {
         TouchpointV1 lost = of("tp-3", 2, "deal.lost", TouchpointSource.SALES, null, null);
 
-        AccountSnapshotV1 inOrder = JourneyOrderProperties.replay(List.of(DOWNLOAD, DEMO, lost));
-        AccountSnapshotV1 outcomeFirst = JourneyOrderProperties.replay(List.of(lost, DOWNLOAD, DEMO));
+        CanonicalAccount inOrder = JourneyOrderProperties.replay(List.of(DOWNLOAD, DEMO, lost));
+        CanonicalAccount outcomeFirst = JourneyOrderProperties.replay(List.of(lost, DOWNLOAD, DEMO));
 
         assertThat(inOrder.journey().stageKey()).isEqualTo("requirements_building");
         assertThat(outcomeFirst.journey().outcome()).isEqualTo(DealOutcome.LOST);
@@ -69,8 +70,8 @@ class AccountJourneyOrderTest {
         TouchpointV1 second = of("tp-2", 30, "web.visited", TouchpointSource.MARKETING, "c_dana",
                 "Director of Operations");
 
-        AccountSnapshotV1 inOrder = JourneyOrderProperties.replay(List.of(first, second));
-        AccountSnapshotV1 newestFirst = JourneyOrderProperties.replay(List.of(second, first));
+        CanonicalAccount inOrder = JourneyOrderProperties.replay(List.of(first, second));
+        CanonicalAccount newestFirst = JourneyOrderProperties.replay(List.of(second, first));
 
         assertThat(inOrder.journey().stageKey()).isEqualTo(newestFirst.journey().stageKey())
                 .isEqualTo("problem_identification");
@@ -92,12 +93,12 @@ class AccountJourneyOrderTest {
         TouchpointV1 call = of("tp-2", 1.0 / 24, "call.connected", TouchpointSource.SALES, "c_user",
                 "Marketing Manager");
 
-        AccountSnapshotV1 inOrder = JourneyOrderProperties.replay(List.of(assigned, call));
-        AccountSnapshotV1 callFirst = JourneyOrderProperties.replay(List.of(call, assigned));
+        CanonicalAccount inOrder = JourneyOrderProperties.replay(List.of(assigned, call));
+        CanonicalAccount callFirst = JourneyOrderProperties.replay(List.of(call, assigned));
 
         assertThat(inOrder.journey().activity().lastMeaningfulTouchByRole())
                 .containsOnlyKeys(CommitteeRole.ECONOMIC_BUYER);
-        assertThat(callFirst.committee()).singleElement().extracting(AccountSnapshotV1.Member::role)
+        assertThat(callFirst.committee()).singleElement().extracting(CanonicalAccount.Member::role)
                 .isEqualTo(CommitteeRole.ECONOMIC_BUYER);
         assertThat(callFirst.journey().activity()).isEqualTo(inOrder.journey().activity());
     }
@@ -114,7 +115,7 @@ class AccountJourneyOrderTest {
         b.addAll(late.apply(DOWNLOAD));
 
         assertThat(b).extracting(JourneyEventV1::data).isNotEqualTo(a.stream().map(JourneyEventV1::data).toList());
-        assertThat(late.snapshot().journey().stageKey()).isEqualTo(inOrder.snapshot().journey().stageKey());
+        assertThat(late.canonical().journey().stageKey()).isEqualTo(inOrder.canonical().journey().stageKey());
         assertThat(a).extracting(JourneyEventV1::accountVersion)
                 .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, a.size()).boxed().toList());
         assertThat(b).extracting(JourneyEventV1::accountVersion)

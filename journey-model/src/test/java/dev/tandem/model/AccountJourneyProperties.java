@@ -3,7 +3,7 @@ package dev.tandem.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.tandem.events.AccountSnapshotV1;
+import dev.tandem.model.state.CanonicalAccount;
 import dev.tandem.events.JourneyEventV1;
 import dev.tandem.events.TouchpointV1;
 import java.time.Instant;
@@ -43,14 +43,14 @@ class AccountJourneyProperties {
         AccountJourney inOrder = replay(orders.get1());
         AccountJourney shuffled = replay(orders.get2());
 
-        AccountSnapshotV1 a = inOrder.snapshot();
-        AccountSnapshotV1 b = shuffled.snapshot();
+        CanonicalAccount a = inOrder.canonical();
+        CanonicalAccount b = shuffled.canonical();
         assertThat(b.momentum()).isEqualTo(a.momentum());
         assertThat(b.touchpointCount()).isEqualTo(a.touchpointCount());
         assertThat(b.touchpointsBySource()).isEqualTo(a.touchpointsBySource());
         assertThat(b.lastTouchpointAt()).isEqualTo(a.lastTouchpointAt());
-        Map<String, AccountSnapshotV1.Member> membersA = byKey(a);
-        Map<String, AccountSnapshotV1.Member> membersB = byKey(b);
+        Map<String, CanonicalAccount.Member> membersA = byKey(a);
+        Map<String, CanonicalAccount.Member> membersB = byKey(b);
         assertThat(membersB.keySet()).isEqualTo(membersA.keySet());
         membersA.forEach((key, m) -> {
             assertThat(membersB.get(key).engagement()).as(key).isCloseTo(m.engagement(), within(1e-9));
@@ -79,7 +79,7 @@ class AccountJourneyProperties {
             @ForAll @IntRange(min = 0, max = 30) int cut) {
         int split = Math.min(cut, history.size());
         AccountJourney continued = replay(history.subList(0, split));
-        AccountJourney restored = AccountJourney.restore(continued.snapshot(), EngagementPolicy.defaults(),
+        AccountJourney restored = AccountJourney.restore(continued.canonical(), EngagementPolicy.defaults(),
                 RoleInference.defaults());
         for (TouchpointV1 next : history.subList(split, history.size())) {
             assertThat(restored.apply(next)).isEqualTo(continued.apply(next));
@@ -91,7 +91,7 @@ class AccountJourneyProperties {
             @ForAll("contactKeys") String contact, @ForAll("positiveTypes") String type) {
         AccountJourney journey = replay(history);
         int before = journey.momentum();
-        AccountSnapshotV1 snapshot = journey.snapshot();
+        CanonicalAccount snapshot = journey.canonical();
         Instant at = snapshot.lastTouchpointAt() == null ? Touchpoints.DAY_0 : snapshot.lastTouchpointAt();
         journey.apply(new TouchpointV1("tp-next", Touchpoints.TENANT, Touchpoints.ACCOUNT, type,
                 TouchpointSource.MARKETING, Direction.BUYER_INITIATED, at, at, contact, CONTACTS.get(contact),
@@ -103,9 +103,9 @@ class AccountJourneyProperties {
         return Touchpoints.applyAsJourneyStateDoes(Touchpoints.newJourney(), touchpoints);
     }
 
-    private static Map<String, AccountSnapshotV1.Member> byKey(AccountSnapshotV1 snapshot) {
+    private static Map<String, CanonicalAccount.Member> byKey(CanonicalAccount snapshot) {
         return snapshot.committee().stream()
-                .collect(Collectors.toMap(AccountSnapshotV1.Member::contactKey, Function.identity()));
+                .collect(Collectors.toMap(CanonicalAccount.Member::contactKey, Function.identity()));
     }
 
     @Provide

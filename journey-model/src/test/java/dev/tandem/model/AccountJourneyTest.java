@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.tandem.events.AccountSnapshotV1;
+import dev.tandem.model.state.CanonicalAccount;
 import dev.tandem.events.EventJson;
 import dev.tandem.events.JourneyEventV1;
 import dev.tandem.events.JourneyEventV1.CommitteeMemberAdded;
@@ -152,17 +153,18 @@ class AccountJourneyTest {
     }
 
     @Test
-    void aSnapshotRestoredFromItsJsonContinuesExactlyLikeTheOriginal() {
+    void aCanonicalStateRestoredFromItsJsonContinuesExactlyLikeTheOriginal() {
         AccountJourney original = newJourney();
         original.apply(of("tp-1", 0, "webinar.attended", TouchpointSource.MARKETING, "c_cfo", "CFO"));
         original.apply(of("tp-2", 7, "demo.requested", TouchpointSource.MARKETING, "c_ops", "Director of Operations"));
         original.apply(roleAssigned("tp-3", 8, "c_ops", CommitteeRole.CHAMPION));
         original.apply(of("tp-4", 9, "web.visited", TouchpointSource.MARKETING, null, null));
 
-        AccountSnapshotV1 wire = EventJson.read(EventJson.write(original.snapshot()), AccountSnapshotV1.class);
-        AccountJourney restored = AccountJourney.restore(wire, EngagementPolicy.defaults(), RoleInference.defaults());
+        CanonicalAccount stored = EventJson.read(EventJson.write(original.canonical()), CanonicalAccount.class);
+        AccountJourney restored = AccountJourney.restore(stored, EngagementPolicy.defaults(), RoleInference.defaults());
 
         assertThat(restored.snapshot()).isEqualTo(original.snapshot());
+        assertThat(restored.canonical()).isEqualTo(original.canonical());
         // a late touchpoint, then a later one by a new contact, then one that re-infers a role
         for (TouchpointV1 next : List.of(
                 of("tp-5", 3, "email.replied", TouchpointSource.SALES, "c_cfo", "CFO"),

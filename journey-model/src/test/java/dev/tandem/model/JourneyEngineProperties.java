@@ -3,6 +3,7 @@ package dev.tandem.model;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tandem.events.AccountSnapshotV1;
+import dev.tandem.model.state.CanonicalAccount;
 import dev.tandem.events.TouchpointV1;
 import dev.tandem.model.history.InMemoryAccountHistory;
 import java.time.Duration;
@@ -38,10 +39,10 @@ class JourneyEngineProperties {
         }
         java.util.Collections.shuffle(arrivals, random);
 
-        AccountSnapshotV1 expected = run(List.of(inOrder), checkpointEvery).canonicalSnapshot();
+        CanonicalAccount expected = run(List.of(inOrder), checkpointEvery).canonical();
         AccountJourney arrived = run(batches(arrivals, batchSize), checkpointEvery);
 
-        assertSameCanonical(arrived.canonicalSnapshot(), expected);
+        assertSameCanonical(arrived.canonical(), expected);
     }
 
     @Property(tries = 100)
@@ -68,7 +69,7 @@ class JourneyEngineProperties {
             long after = first.stream().filter(t -> comesAfter(t, burst.get(0))).count();
             assertThat(outcome.replayed()).isLessThanOrEqualTo(checkpointEvery - 1 + (int) after + burst.size());
         }
-        assertSameCanonical(journey.canonicalSnapshot(), run(List.of(inOrder), checkpointEvery).canonicalSnapshot());
+        assertSameCanonical(journey.canonical(), run(List.of(inOrder), checkpointEvery).canonical());
     }
 
     private static boolean comesAfter(TouchpointV1 a, TouchpointV1 b) {
@@ -94,20 +95,20 @@ class JourneyEngineProperties {
     }
 
     /** Everything canonical but the account version (events differ by arrival order, so does their count). */
-    static void assertSameCanonical(AccountSnapshotV1 actual, AccountSnapshotV1 expected) {
+    static void assertSameCanonical(CanonicalAccount actual, CanonicalAccount expected) {
         assertThat(withVersion(actual, 0)).isEqualTo(withVersion(expected, 0));
     }
 
-    private static AccountSnapshotV1 withVersion(AccountSnapshotV1 s, long version) {
-        AccountSnapshotV1.JourneyProgress p = s.journey();
+    private static CanonicalAccount withVersion(CanonicalAccount s, long version) {
+        CanonicalAccount.Progress p = s.journey();
         // explanations name the touchpoints that caused them, which depends on how they were batched
-        AccountSnapshotV1.JourneyProgress withoutCauses = p == null ? null : new AccountSnapshotV1.JourneyProgress(
+        CanonicalAccount.Progress withoutCauses = p == null ? null : new CanonicalAccount.Progress(
                 p.journeyId(), p.journeyVersion(), p.stageKey(), p.stageName(), p.stageEnteredAt(), p.trend(),
                 p.alerts(), p.stageHistory(), p.explanations().stream().map(e -> new AccountSnapshotV1.Explanation(
                         e.kind(), e.text(), e.journeyVersion(), e.criteria(), List.of(), e.at())).toList(),
                 p.outcome(), p.closedAt(), p.typeCounts(), p.buyerInitiated(), p.sellerInitiated(), p.activity(),
                 p.recentActivity(), p.sustainedActivity(), p.clockEventId());
-        return new AccountSnapshotV1(s.tenantId(), s.accountKey(), version, s.momentum(), s.touchpointCount(),
+        return new CanonicalAccount(s.tenantId(), s.accountKey(), version, s.momentum(), s.touchpointCount(),
                 s.touchpointsBySource(), s.lastTouchpointAt(), s.committee(), withoutCauses);
     }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tandem.events.AccountSnapshotV1;
+import dev.tandem.model.state.CanonicalAccount;
 import dev.tandem.events.AccountSnapshotV1.StageVisit;
 import dev.tandem.events.JourneyEventV1;
 import dev.tandem.events.TouchpointV1;
@@ -43,7 +44,7 @@ class JourneyEngineTest {
                 of("tp-1", 0, "web.visited", TouchpointSource.MARKETING, "dana", "Director of Operations"),
                 of("tp-2", 60, "content.downloaded", TouchpointSource.MARKETING, "dana", "Director of Operations")),
                 history);
-        List<StageVisit> stagesBefore = journey.canonicalSnapshot().journey().stageHistory();
+        List<StageVisit> stagesBefore = journey.canonical().journey().stageHistory();
 
         JourneyEngine.Outcome outcome = engine.apply(journey,
                 List.of(of("tp-0", 10, "demo.requested", TouchpointSource.MARKETING, "tom", "Enterprise Architect")),
@@ -51,9 +52,9 @@ class JourneyEngineTest {
 
         assertThat(outcome.beyondHorizon()).isEqualTo(1);
         assertThat(outcome.rederivations()).isZero();
-        AccountSnapshotV1 after = journey.canonicalSnapshot();
+        CanonicalAccount after = journey.canonical();
         assertThat(after.touchpointCount()).isEqualTo(3);
-        assertThat(after.committee()).extracting(AccountSnapshotV1.Member::contactKey).contains("tom");
+        assertThat(after.committee()).extracting(CanonicalAccount.Member::contactKey).contains("tom");
         assertThat(after.journey().stageHistory()).startsWith(stagesBefore.subList(0, stagesBefore.size() - 1)
                 .toArray(StageVisit[]::new));
         assertThat(after.journey().explanations()).anySatisfy(e -> {
@@ -107,7 +108,7 @@ class JourneyEngineTest {
         events.addAll(engine.apply(journey, List.of(of("tp-2", 20, "demo.requested", TouchpointSource.MARKETING,
                 "tom", "Enterprise Architect")), history).events());
 
-        assertThat(journey.canonicalSnapshot().journey().stageHistory()).allSatisfy(visit ->
+        assertThat(journey.canonical().journey().stageHistory()).allSatisfy(visit ->
                 assertThat(visit.exitedAt() == null || !visit.exitedAt().isBefore(visit.enteredAt())).isTrue());
         assertThat(events).filteredOn(e -> e.data() instanceof JourneyEventV1.StageExited)
                 .allSatisfy(e -> {

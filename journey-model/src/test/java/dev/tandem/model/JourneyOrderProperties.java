@@ -3,8 +3,8 @@ package dev.tandem.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.tandem.events.AccountSnapshotV1;
-import dev.tandem.events.AccountSnapshotV1.JourneyProgress;
+import dev.tandem.model.state.CanonicalAccount;
+import dev.tandem.model.state.CanonicalAccount.Progress;
 import dev.tandem.events.TouchpointV1;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -47,12 +47,12 @@ class JourneyOrderProperties {
     @Property(tries = 300)
     void theCommitteeMomentumCountsAndStageDoNotDependOnArrivalOrderOrDuplicates(
             @ForAll("openHistoriesAsTheyMightArrive") Tuple2<List<TouchpointV1>, List<TouchpointV1>> history) {
-        AccountSnapshotV1 inOrder = replay(history.get1());
-        AccountSnapshotV1 arrived = replay(deduplicated(history.get2()));
+        CanonicalAccount inOrder = replay(history.get1());
+        CanonicalAccount arrived = replay(deduplicated(history.get2()));
 
         assertSameCommittee(arrived, inOrder);
-        JourneyProgress a = inOrder.journey();
-        JourneyProgress b = arrived.journey();
+        Progress a = inOrder.journey();
+        Progress b = arrived.journey();
         assertThat(b.typeCounts()).isEqualTo(a.typeCounts());
         assertThat(b.buyerInitiated()).isEqualTo(a.buyerInitiated());
         assertThat(b.sellerInitiated()).isEqualTo(a.sellerInitiated());
@@ -73,8 +73,8 @@ class JourneyOrderProperties {
     @Property(tries = 300)
     void whetherTheAccountIsStalledDoesNotDependOnArrivalOrder(
             @ForAll("openHistoriesAsTheyMightArrive") Tuple2<List<TouchpointV1>, List<TouchpointV1>> history) {
-        AccountSnapshotV1 inOrder = replay(history.get1());
-        AccountSnapshotV1 arrived = replay(deduplicated(history.get2()));
+        CanonicalAccount inOrder = replay(history.get1());
+        CanonicalAccount arrived = replay(deduplicated(history.get2()));
 
         assertThat(arrived.journey().activity()).as("what stall detection sees").isEqualTo(inOrder.journey().activity());
         assertThat(arrived.journey().alerts().isEmpty()).as("no active stall")
@@ -90,8 +90,8 @@ class JourneyOrderProperties {
     @Property(tries = 300)
     void theStageAJourneyClosedInAndItsOutcomeDoNotDependOnArrivalOrder(
             @ForAll("closedHistoriesAsTheyMightArrive") Tuple2<List<TouchpointV1>, List<TouchpointV1>> history) {
-        AccountSnapshotV1 inOrder = replay(history.get1());
-        AccountSnapshotV1 arrived = replay(deduplicated(history.get2()));
+        CanonicalAccount inOrder = replay(history.get1());
+        CanonicalAccount arrived = replay(deduplicated(history.get2()));
 
         assertSameCommittee(arrived, inOrder);
         assertThat(arrived.journey().outcome()).as("outcome").isEqualTo(inOrder.journey().outcome());
@@ -100,16 +100,16 @@ class JourneyOrderProperties {
         assertThat(arrived.journey().alerts()).isEmpty();
     }
 
-    private static void assertSameCommittee(AccountSnapshotV1 b, AccountSnapshotV1 a) {
+    private static void assertSameCommittee(CanonicalAccount b, CanonicalAccount a) {
         assertThat(b.momentum()).as("momentum").isEqualTo(a.momentum());
         assertThat(b.touchpointCount()).isEqualTo(a.touchpointCount());
         assertThat(b.touchpointsBySource()).isEqualTo(a.touchpointsBySource());
         assertThat(b.lastTouchpointAt()).isEqualTo(a.lastTouchpointAt());
-        Map<String, AccountSnapshotV1.Member> membersA = byKey(a);
-        Map<String, AccountSnapshotV1.Member> membersB = byKey(b);
+        Map<String, CanonicalAccount.Member> membersA = byKey(a);
+        Map<String, CanonicalAccount.Member> membersB = byKey(b);
         assertThat(membersB.keySet()).isEqualTo(membersA.keySet());
         membersA.forEach((key, m) -> {
-            AccountSnapshotV1.Member other = membersB.get(key);
+            CanonicalAccount.Member other = membersB.get(key);
             assertThat(other.engagement()).as(key).isCloseTo(m.engagement(), within(1e-9));
             assertThat(other.role()).as(key).isEqualTo(m.role());
             assertThat(other.roleSource()).as(key).isEqualTo(m.roleSource());
@@ -122,9 +122,9 @@ class JourneyOrderProperties {
      * Applies touchpoints in the given order to a new account on the default journey, as journey-state does:
      * in place when on time, replayed into place with the account's history when late.
      */
-    static AccountSnapshotV1 replay(List<TouchpointV1> touchpoints) {
+    static CanonicalAccount replay(List<TouchpointV1> touchpoints) {
         return Touchpoints.applyAsJourneyStateDoes(AccountJourney.start(Touchpoints.TENANT, Touchpoints.ACCOUNT,
-                JourneyContext.defaults(Touchpoints.TENANT)), touchpoints).snapshot();
+                JourneyContext.defaults(Touchpoints.TENANT)), touchpoints).canonical();
     }
 
     /** What journey-state hands the aggregate: the first delivery of each event id. */
@@ -134,9 +134,9 @@ class JourneyOrderProperties {
         return List.copyOf(first.values());
     }
 
-    private static Map<String, AccountSnapshotV1.Member> byKey(AccountSnapshotV1 snapshot) {
+    private static Map<String, CanonicalAccount.Member> byKey(CanonicalAccount snapshot) {
         return snapshot.committee().stream()
-                .collect(Collectors.toMap(AccountSnapshotV1.Member::contactKey, Function.identity()));
+                .collect(Collectors.toMap(CanonicalAccount.Member::contactKey, Function.identity()));
     }
 
     @Provide

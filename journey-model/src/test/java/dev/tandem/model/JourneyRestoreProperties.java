@@ -2,10 +2,11 @@ package dev.tandem.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tandem.events.AccountSnapshotV1;
 import dev.tandem.events.EventJson;
 import dev.tandem.events.JourneyEventV1;
 import dev.tandem.events.TouchpointV1;
+import dev.tandem.model.state.AccountState;
+import dev.tandem.model.state.CanonicalAccount;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,8 +59,8 @@ class JourneyRestoreProperties {
             assertThat(step.on(restored)).as(step.toString()).isEqualTo(step.on(original));
             assertThat(restored.version()).isEqualTo(original.version());
         }
-        assertThat(restored.snapshot()).isEqualTo(original.snapshot());
-        assertThat(EventJson.write(restored.snapshot())).isEqualTo(EventJson.write(original.snapshot()));
+        assertThat(restored.canonical()).isEqualTo(original.canonical());
+        assertThat(EventJson.write(restored.canonical())).isEqualTo(EventJson.write(original.canonical()));
     }
 
     /** The lives above are rich enough: stage changes, stalls found by the clock, their end and closes are common. */
@@ -77,8 +78,8 @@ class JourneyRestoreProperties {
 
     /** What journey-state does between two batches: store the snapshot as JSON, read it, restore. */
     private static AccountJourney throughJson(AccountJourney journey, JourneyContext context) {
-        AccountSnapshotV1 wire = EventJson.read(EventJson.write(journey.snapshot()), AccountSnapshotV1.class);
-        assertThat(wire).isEqualTo(journey.snapshot());
+        CanonicalAccount wire = EventJson.read(EventJson.write(journey.canonical()), CanonicalAccount.class);
+        assertThat(wire).isEqualTo(journey.canonical());
         AccountState stored = EventJson.read(EventJson.write(journey.state()), AccountState.class);
         assertThat(stored).isEqualTo(journey.state());
         return AccountJourney.restore(stored, context);

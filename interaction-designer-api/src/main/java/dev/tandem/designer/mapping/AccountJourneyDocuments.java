@@ -27,6 +27,8 @@ public final class AccountJourneyDocuments {
     /** Whether the account has active stalls (top level, indexed with momentum for the list). */
     public static final String STALLED = "stalled";
     public static final String ALERT_COUNT = "alertCount";
+    /** How momentum decays after the latest touchpoint (read-time derivation as of now); null for old snapshots. */
+    public static final String MOMENTUM_DECAY = "momentumDecay";
 
     private AccountJourneyDocuments() {
     }
@@ -45,7 +47,7 @@ public final class AccountJourneyDocuments {
                                 : member.roleSource().name().toLowerCase(Locale.ROOT))
                         .append("engagement", member.engagement()))
                 .toList();
-        ProjectedJourney.Progress progress = ProjectedJourney.Progress.of(snapshot.journey());
+        AccountSnapshotV1.JourneyProgress progress = snapshot.journey();
         int alertCount = progress == null ? 0 : progress.alerts().size();
         return new Document(TENANT_ID, snapshot.tenantId())
                 .append(ACCOUNT_KEY, snapshot.accountKey())
@@ -55,6 +57,7 @@ public final class AccountJourneyDocuments {
                 .append("lastTouchpointAt", toDate(snapshot.lastTouchpointAt()))
                 .append("committee", committee)
                 .append(JOURNEY, progress == null ? null : JourneyProgressDocuments.toDocument(progress))
+                .append(MOMENTUM_DECAY, JourneyProgressDocuments.decay(snapshot.momentumDecay()))
                 .append(STAGE_KEY, progress == null ? null : progress.stageKey())
                 .append(STALLED, alertCount > 0)
                 .append(ALERT_COUNT, alertCount)
@@ -95,7 +98,8 @@ public final class AccountJourneyDocuments {
                 numberOr(document.get("touchpointCount"), 0).longValue(),
                 lastTouchpointAt == null ? null : lastTouchpointAt.toInstant(),
                 committee,
-                JourneyProgressDocuments.fromDocument(document.get(JOURNEY, Document.class)));
+                JourneyProgressDocuments.fromDocument(document.get(JOURNEY, Document.class)),
+                JourneyProgressDocuments.decayOf(document.get(MOMENTUM_DECAY, Document.class)));
     }
 
     private static RoleSource roleSourceOf(String stored) {

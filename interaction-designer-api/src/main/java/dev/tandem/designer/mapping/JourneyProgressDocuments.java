@@ -24,7 +24,7 @@ final class JourneyProgressDocuments {
     private JourneyProgressDocuments() {
     }
 
-    static Document toDocument(ProjectedJourney.Progress progress) {
+    static Document toDocument(AccountSnapshotV1.JourneyProgress progress) {
         return new Document("id", progress.journeyId())
                 .append("version", progress.journeyVersion())
                 .append("stageKey", progress.stageKey())
@@ -36,14 +36,35 @@ final class JourneyProgressDocuments {
                 .append("explanations",
                         progress.explanations().stream().map(JourneyProgressDocuments::explanation).toList())
                 .append("outcome", WireNames.of(progress.outcome()))
-                .append("closedAt", toDate(progress.closedAt()));
+                .append("closedAt", toDate(progress.closedAt()))
+                .append("upcoming", progress.upcoming().stream().map(change -> new Document("at", toDate(change.at()))
+                        .append("trend", WireNames.of(change.trend()))
+                        .append("alert", change.alert() == null ? null : stall(change.alert()))).toList());
     }
 
-    static ProjectedJourney.Progress fromDocument(Document journey) {
+    static Document decay(AccountSnapshotV1.MomentumDecay decay) {
+        return decay == null ? null : new Document("halfLifeDays", decay.halfLifeDays())
+                .append("engagedThreshold", decay.engagedThreshold())
+                .append("saturation", decay.saturation())
+                .append("soloCap", decay.soloCap())
+                .append("requiredRoles", decay.requiredRoles().stream().map(WireNames::of).toList());
+    }
+
+    static AccountSnapshotV1.MomentumDecay decayOf(Document decay) {
+        if (decay == null) {
+            return null;
+        }
+        return new AccountSnapshotV1.MomentumDecay(doubleOf(decay.get("halfLifeDays")),
+                doubleOf(decay.get("engagedThreshold")), doubleOf(decay.get("saturation")),
+                doubleOf(decay.get("soloCap")), strings(decay, "requiredRoles").stream()
+                        .map(name -> WireNames.parse(CommitteeRole.class, name)).filter(Objects::nonNull).toList());
+    }
+
+    static AccountSnapshotV1.JourneyProgress fromDocument(Document journey) {
         if (journey == null) {
             return null;
         }
-        return new ProjectedJourney.Progress(
+        return new AccountSnapshotV1.JourneyProgress(
                 journey.getString("id"),
                 intOf(journey.get("version")),
                 journey.getString("stageKey"),
@@ -54,7 +75,11 @@ final class JourneyProgressDocuments {
                 docs(journey, "stageHistory").stream().map(JourneyProgressDocuments::visitOf).toList(),
                 docs(journey, "explanations").stream().map(JourneyProgressDocuments::explanationOf).toList(),
                 WireNames.parse(DealOutcome.class, journey.getString("outcome")),
-                toInstant(journey.getDate("closedAt")));
+                toInstant(journey.getDate("closedAt")),
+                docs(journey, "upcoming").stream().map(change -> new AccountSnapshotV1.Upcoming(
+                        toInstant(change.getDate("at")), WireNames.parse(Trend.class, change.getString("trend")),
+                        change.get("alert", Document.class) == null ? null
+                                : stallOf(change.get("alert", Document.class)))).toList());
     }
 
     private static Document stall(Stall stall) {
@@ -108,6 +133,7 @@ final class JourneyProgressDocuments {
                         .append("satisfied", criterion.satisfied())
                         .append("error", criterion.error())).toList())
                 .append("causedBy", explanation.causedBy())
+                .append("causedByCount", explanation.causedByCount())
                 .append("at", toDate(explanation.at()));
     }
 
@@ -119,7 +145,8 @@ final class JourneyProgressDocuments {
                         Boolean.TRUE.equals(criterion.getBoolean("satisfied")),
                         criterion.getString("error"))).toList(),
                 strings(explanation, "causedBy"),
-                toInstant(explanation.getDate("at")));
+                toInstant(explanation.getDate("at")),
+                intOf(explanation.get("causedByCount")));
     }
 
     private static List<Document> docs(Document parent, String field) {
@@ -128,6 +155,10 @@ final class JourneyProgressDocuments {
 
     private static List<String> strings(Document parent, String field) {
         return parent.getList(field, String.class, List.of());
+    }
+
+    private static double doubleOf(Object value) {
+        return value instanceof Number number ? number.doubleValue() : 0;
     }
 
     private static int intOf(Object value) {

@@ -1,19 +1,22 @@
 package dev.tandem.designer.mapping;
 
 import dev.tandem.events.AccountSnapshotV1;
+import dev.tandem.events.AccountSnapshotV1.JourneyProgress;
+import dev.tandem.events.AccountSnapshotV1.MomentumDecay;
+import dev.tandem.model.AsOfNow;
 import dev.tandem.model.CommitteeRole;
-import dev.tandem.model.DealOutcome;
 import dev.tandem.model.RoleSource;
-import dev.tandem.model.Trend;
-import dev.tandem.model.journey.Stall;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One account's journey as the projection stores it: only pseudonymous contact keys, never names, so that erasing
- * a contact needs no rewrite of the accounts it belongs to.
+ * a contact needs no rewrite of the accounts it belongs to. Stored as of the account's latest touchpoint, with
+ * what the clock changes from there; {@link #asOf} gives it as of any later instant.
  *
  * @param progress where the committee is in its journey; null for snapshots written before journeys existed
+ * @param momentumDecay how momentum decays; null for snapshots written before it existed
  */
 public record ProjectedJourney(
         String tenantId,
@@ -23,7 +26,8 @@ public record ProjectedJourney(
         long touchpointCount,
         Instant lastTouchpointAt,
         List<Member> committee,
-        Progress progress) {
+        JourneyProgress progress,
+        MomentumDecay momentumDecay) {
 
     public ProjectedJourney {
         committee = List.copyOf(committee);
@@ -32,47 +36,36 @@ public record ProjectedJourney(
     /** A journey without progress, as old snapshots have it. */
     public ProjectedJourney(String tenantId, String accountKey, long accountVersion, int momentum,
             long touchpointCount, Instant lastTouchpointAt, List<Member> committee) {
-        this(tenantId, accountKey, accountVersion, momentum, touchpointCount, lastTouchpointAt, committee, null);
+        this(tenantId, accountKey, accountVersion, momentum, touchpointCount, lastTouchpointAt, committee, null, null);
     }
 
     public record Member(String contactKey, CommitteeRole role, RoleSource roleSource, double engagement) {
     }
 
+    /** What the projection keeps of a snapshot. */
+    public static ProjectedJourney of(AccountSnapshotV1 snapshot) {
+        return new ProjectedJourney(snapshot.tenantId(), snapshot.accountKey(), snapshot.accountVersion(),
+                snapshot.momentum(), snapshot.touchpointCount(), snapshot.lastTouchpointAt(),
+                snapshot.committee().stream().map(m -> new Member(m.contactKey(), m.role(), m.roleSource(),
+                        m.engagement())).toList(),
+                snapshot.journey(), snapshot.momentumDecay());
+    }
+
     /**
-     * What sellers read of the engine's journey progress. The engine's own counters (touchpoints per type,
-     * activity, decayed sums) stay out: they are inputs to decisions, not facts a seller acts on.
-     *
-     * @param alerts active stalls
-     * @param stageHistory every stage visit in order; the last one is open while the journey is
-     * @param explanations the latest reason per kind
+     * The journey as of {@code now}: engagement and momentum decayed, and the stall and trend the clock alone
+     * brought by then (the same derivation journey-state's clock makes, {@link AsOfNow}).
      */
-    public record Progress(
-            String journeyId,
-            int journeyVersion,
-            String stageKey,
-            String stageName,
-            Instant stageEnteredAt,
-            Trend trend,
-            List<Stall> alerts,
-            List<AccountSnapshotV1.StageVisit> stageHistory,
-            List<AccountSnapshotV1.Explanation> explanations,
-            DealOutcome outcome,
-            Instant closedAt) {
-
-        public Progress {
-            alerts = alerts == null ? List.of() : List.copyOf(alerts);
-            stageHistory = stageHistory == null ? List.of() : List.copyOf(stageHistory);
-            explanations = explanations == null ? List.of() : List.copyOf(explanations);
+    public ProjectedJourney asOf(Instant now) {
+        AccountSnapshotV1 then = new AccountSnapshotV1(tenantId, accountKey, accountVersion, momentum,
+                touchpointCount, Map.of(), lastTouchpointAt, committee.stream().map(m ->
+                        new AccountSnapshotV1.Member(m.contactKey(), m.role(), m.roleSource(), m.engagement(), 0,
+                                null)).toList(), progress, momentumDecay);
+        AccountSnapshotV1 current = AsOfNow.at(then, now);
+        if (current == then) {
+            return this;
         }
-
-        /** The seller-facing part of a snapshot's progress; null stays null. */
-        public static Progress of(AccountSnapshotV1.JourneyProgress journey) {
-            if (journey == null) {
-                return null;
-            }
-            return new Progress(journey.journeyId(), journey.journeyVersion(), journey.stageKey(),
-                    journey.stageName(), journey.stageEnteredAt(), journey.trend(), journey.alerts(),
-                    journey.stageHistory(), journey.explanations(), journey.outcome(), journey.closedAt());
-        }
+        return new ProjectedJourney(tenantId, accountKey, accountVersion, current.momentum(), touchpointCount,
+                lastTouchpointAt, current.committee().stream().map(m -> new Member(m.contactKey(), m.role(),
+                        m.roleSource(), m.engagement())).toList(), current.journey(), momentumDecay);
     }
 }

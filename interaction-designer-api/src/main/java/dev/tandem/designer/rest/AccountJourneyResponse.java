@@ -3,6 +3,7 @@ package dev.tandem.designer.rest;
 import dev.tandem.designer.mapping.ProjectedJourney;
 import dev.tandem.designer.mapping.WireNames;
 import dev.tandem.designer.service.AccountJourney;
+import dev.tandem.events.AccountSnapshotV1;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
@@ -17,7 +18,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "AccountJourney")
 public record AccountJourneyResponse(
         String accountKey,
-        @Schema(minimum = "0", maximum = "100") int momentum,
+        @Schema(minimum = "0", maximum = "100", description = "Committee momentum as of asOf (decayed since the "
+                + "latest touchpoint)") int momentum,
         @Schema(description = "Most engaged first") List<CommitteeMember> committee,
         @Schema(description = "The account's version; grows with every change") long version,
         long touchpointCount,
@@ -29,10 +31,12 @@ public record AccountJourneyResponse(
         List<JourneyViews.AlertView> alerts,
         @Schema(description = "Every stage visit in order; the last is open while the journey is")
         List<JourneyViews.VisitView> stageHistory,
-        @Schema(description = "The latest reason per kind (stage, momentum, stall, outcome)")
+        @Schema(description = "The latest reason per kind (stage, momentum, stall, outcome, late)")
         List<JourneyViews.ExplanationView> explanations,
         @Schema(nullable = true, enumeration = {"won", "lost", "no_decision"}) String outcome,
-        @Schema(nullable = true) Instant closedAt) {
+        @Schema(nullable = true) Instant closedAt,
+        @Schema(description = "The instant the view is as of (the request): momentum, engagement, alerts, trend "
+                + "and dwell times are measured up to it") Instant asOf) {
 
     /** {@code name} and {@code title} are null for a contact never profiled or erased. */
     @Schema(name = "CommitteeMember")
@@ -52,7 +56,7 @@ public record AccountJourneyResponse(
                         member.roleSource() == null ? null : member.roleSource().name().toLowerCase(Locale.ROOT),
                         twoDecimals(member.engagement())))
                 .toList();
-        ProjectedJourney.Progress progress = journey.progress();
+        AccountSnapshotV1.JourneyProgress progress = journey.progress();
         return new AccountJourneyResponse(journey.accountKey(), journey.momentum(), committee, journey.version(),
                 journey.touchpointCount(), journey.lastTouchpointAt(),
                 JourneyViews.stage(progress, journey.asOf()),
@@ -62,7 +66,8 @@ public record AccountJourneyResponse(
                 JourneyViews.history(progress, journey.asOf()),
                 JourneyViews.explanations(progress),
                 progress == null ? null : WireNames.of(progress.outcome()),
-                progress == null ? null : progress.closedAt());
+                progress == null ? null : progress.closedAt(),
+                journey.asOf());
     }
 
     static double twoDecimals(double value) {

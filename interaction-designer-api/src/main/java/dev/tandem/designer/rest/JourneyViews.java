@@ -57,7 +57,8 @@ final class JourneyViews {
             String text,
             int journeyVersion,
             List<CriterionView> criteria,
-            @Schema(description = "Ids of the touchpoints behind it") List<String> causedBy,
+            @Schema(description = "Ids of the touchpoints behind it, at most 20 (the latest)") List<String> causedBy,
+            @Schema(description = "How many touchpoints it rests on in all") int causedByCount,
             Instant at) {
     }
 
@@ -70,7 +71,7 @@ final class JourneyViews {
             @JsonInclude(JsonInclude.Include.NON_NULL) String error) {
     }
 
-    static StageView stage(ProjectedJourney.Progress progress, Instant asOf) {
+    static StageView stage(AccountSnapshotV1.JourneyProgress progress, Instant asOf) {
         if (progress == null || progress.stageKey() == null) {
             return null;
         }
@@ -78,22 +79,22 @@ final class JourneyViews {
                 StageDwell.days(progress.stageEnteredAt(), null, progress.closedAt(), asOf));
     }
 
-    static JourneyRef journey(ProjectedJourney.Progress progress) {
+    static JourneyRef journey(AccountSnapshotV1.JourneyProgress progress) {
         return progress == null ? null : new JourneyRef(progress.journeyId(), progress.journeyVersion());
     }
 
-    static List<AlertView> alerts(ProjectedJourney.Progress progress) {
+    static List<AlertView> alerts(AccountSnapshotV1.JourneyProgress progress) {
         return progress == null ? List.of() : progress.alerts().stream().map(JourneyViews::alert).toList();
     }
 
-    static List<VisitView> history(ProjectedJourney.Progress progress, Instant asOf) {
+    static List<VisitView> history(AccountSnapshotV1.JourneyProgress progress, Instant asOf) {
         if (progress == null) {
             return List.of();
         }
         return progress.stageHistory().stream().map(visit -> visit(visit, progress.closedAt(), asOf)).toList();
     }
 
-    static List<ExplanationView> explanations(ProjectedJourney.Progress progress) {
+    static List<ExplanationView> explanations(AccountSnapshotV1.JourneyProgress progress) {
         return progress == null ? List.of()
                 : progress.explanations().stream().map(JourneyViews::explanation).toList();
     }
@@ -116,6 +117,6 @@ final class JourneyViews {
         return new ExplanationView(explanation.kind(), explanation.text(), explanation.journeyVersion(),
                 explanation.criteria().stream().map(criterion -> new CriterionView(criterion.stageKey(),
                         criterion.expression(), criterion.satisfied(), criterion.error())).toList(),
-                explanation.causedBy(), explanation.at());
+                explanation.causedBy(), explanation.causedByCount(), explanation.at());
     }
 }

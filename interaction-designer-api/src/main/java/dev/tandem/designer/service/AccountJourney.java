@@ -2,6 +2,7 @@ package dev.tandem.designer.service;
 
 import dev.tandem.designer.mapping.ContactCard;
 import dev.tandem.designer.mapping.ProjectedJourney;
+import dev.tandem.events.AccountSnapshotV1;
 import dev.tandem.model.CommitteeRole;
 import dev.tandem.model.RoleSource;
 import java.time.Instant;
@@ -12,8 +13,10 @@ import java.util.Map;
 /**
  * An account's journey as a seller reads it: the committee with names joined, most engaged first.
  *
- * @param progress stage, trend, alerts, history and explanations; null before the account has a journey
- * @param asOf the instant open stage visits are measured up to
+ * @param momentum committee momentum as of {@code asOf} (decayed since the latest touchpoint)
+ * @param progress stage, trend, alerts, history and explanations as of {@code asOf}; null before the account
+ *        has a journey
+ * @param asOf the instant the view is as of: momentum, stalls and open stage visits are measured up to it
  */
 public record AccountJourney(
         String accountKey,
@@ -22,7 +25,7 @@ public record AccountJourney(
         long touchpointCount,
         Instant lastTouchpointAt,
         List<Member> committee,
-        ProjectedJourney.Progress progress,
+        AccountSnapshotV1.JourneyProgress progress,
         Instant asOf) {
 
     public AccountJourney {
@@ -42,7 +45,9 @@ public record AccountJourney(
      * Joins the stored committee with the contacts' current profiles. Names are joined at read time, never
      * stored with the account, so erasing a contact is one delete.
      */
-    public static AccountJourney assemble(ProjectedJourney journey, Map<String, ContactCard> contacts, Instant asOf) {
+    public static AccountJourney assemble(ProjectedJourney stored, Map<String, ContactCard> contacts, Instant asOf) {
+        // right as of now: momentum decayed, a stall the clock brought shown, without waiting for journey-state
+        ProjectedJourney journey = stored.asOf(asOf);
         List<Member> committee = journey.committee().stream()
                 .map(member -> {
                     ContactCard card = contacts.get(member.contactKey());

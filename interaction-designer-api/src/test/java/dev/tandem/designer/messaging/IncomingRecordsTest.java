@@ -16,7 +16,7 @@ class IncomingRecordsTest {
 
     private static String snapshotJson(String tenant, String account, long version, int momentum) {
         return EventJson.write(new AccountSnapshotV1(tenant, account, version, momentum, 0, Map.of(), null,
-                List.of(), null));
+                List.of(), null, null));
     }
 
     @Test

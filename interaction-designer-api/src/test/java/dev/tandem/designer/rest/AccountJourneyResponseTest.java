@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.tandem.designer.JourneyFixtures;
-import dev.tandem.designer.mapping.ProjectedJourney;
+import dev.tandem.events.AccountSnapshotV1;
 import dev.tandem.designer.service.AccountJourney;
 import dev.tandem.model.CommitteeRole;
 import dev.tandem.model.DealOutcome;
@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 class AccountJourneyResponseTest {
 
-    private static AccountJourney journey(ProjectedJourney.Progress progress, Instant asOf) {
+    private static AccountJourney journey(AccountSnapshotV1.JourneyProgress progress, Instant asOf) {
         return new AccountJourney("acme", 3, 61, 4, null, List.of(), progress, asOf);
     }
 
@@ -52,11 +52,12 @@ class AccountJourneyResponseTest {
 
     @Test
     void journeyProgressMapsToWireNamesWithDwellTimes() {
-        ProjectedJourney.Progress progress = ProjectedJourney.Progress.of(
-                JourneyFixtures.progress("supplier_selection", Trend.ACCELERATING, true, null));
+        AccountSnapshotV1.JourneyProgress progress =
+                JourneyFixtures.progress("supplier_selection", Trend.ACCELERATING, true, null);
         Instant asOf = JourneyFixtures.ENTERED_SECOND.plusSeconds(2 * 86_400 + 3 * 3_600);
 
         AccountJourneyResponse response = AccountJourneyResponse.of(journey(progress, asOf));
+        assertThat(response.asOf()).as("the instant the view is as of").isEqualTo(asOf);
 
         assertThat(response.stage()).isEqualTo(new JourneyViews.StageView("supplier_selection", "Supplier selection",
                 JourneyFixtures.ENTERED_SECOND, 2.1));
@@ -82,8 +83,8 @@ class AccountJourneyResponseTest {
 
     @Test
     void aClosedJourneyStopsTheClockAtTheClose() {
-        ProjectedJourney.Progress progress = ProjectedJourney.Progress.of(
-                JourneyFixtures.progress("supplier_selection", Trend.STEADY, false, DealOutcome.NO_DECISION));
+        AccountSnapshotV1.JourneyProgress progress =
+                JourneyFixtures.progress("supplier_selection", Trend.STEADY, false, DealOutcome.NO_DECISION);
 
         Instant muchLater = Instant.parse("2027-01-01T00:00:00Z");
 

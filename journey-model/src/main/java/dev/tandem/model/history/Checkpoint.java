@@ -1,7 +1,7 @@
 package dev.tandem.model.history;
 
-import dev.tandem.events.AccountSnapshotV1;
+import dev.tandem.model.state.CanonicalAccount;
 
 /** The canonical account after every history entry up to and including {@code position}. */
-public record Checkpoint(HistoryPosition position, AccountSnapshotV1 state) {
+public record Checkpoint(HistoryPosition position, CanonicalAccount state) {
 }

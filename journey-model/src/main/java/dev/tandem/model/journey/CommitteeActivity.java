@@ -50,6 +50,14 @@ public record CommitteeActivity(Instant lastMeaningfulTouchAt, Map<CommitteeRole
         return new CommitteeActivity(lastMeaningfulTouchAt, byRole, lastMeaningfulTouchByContact);
     }
 
+    /** Without the contacts who left the committee: their touches no longer speak for a role. */
+    public CommitteeActivity forget(java.util.Collection<String> contactKeys,
+            java.util.function.Function<String, CommitteeRole> roleOf) {
+        Map<String, Instant> byContact = new java.util.TreeMap<>(lastMeaningfulTouchByContact);
+        byContact.keySet().removeAll(contactKeys);
+        return new CommitteeActivity(lastMeaningfulTouchAt, Map.of(), byContact).withRolesOf(roleOf);
+    }
+
     public static CommitteeActivity none() {
         return new CommitteeActivity(null, Map.of());
     }

@@ -1,7 +1,7 @@
 package dev.tandem.state.mapping;
 
 import dev.tandem.events.EventJson;
-import dev.tandem.model.AccountState;
+import dev.tandem.model.state.AccountState;
 import java.time.Instant;
 
 /**

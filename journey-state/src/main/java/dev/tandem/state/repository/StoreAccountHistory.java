@@ -1,6 +1,6 @@
 package dev.tandem.state.repository;
 
-import dev.tandem.events.AccountSnapshotV1;
+import dev.tandem.model.state.CanonicalAccount;
 import dev.tandem.events.EventJson;
 import dev.tandem.events.TouchpointV1;
 import dev.tandem.model.history.AccountHistory;
@@ -61,7 +61,7 @@ public final class StoreAccountHistory implements AccountHistory {
                 KeyValue<String, String> kv = range.next();
                 if (!kv.key.equals(before)) {
                     return Optional.of(new Checkpoint(StoreKeys.positionOf(kv.key),
-                            EventJson.read(kv.value, AccountSnapshotV1.class)));
+                            EventJson.read(kv.value, CanonicalAccount.class)));
                 }
             }
         }

@@ -41,6 +41,8 @@ final class IncomingEvents {
         } else if (data instanceof JourneyEventV1.CommitteeMemberAdded added) {
             requireText(added.contactKey(), "data.contactKey");
             requirePresent(added.role(), "data.role");
+        } else if (data instanceof JourneyEventV1.CommitteeMemberLeft left) {
+            requireText(left.contactKey(), "data.contactKey");
         } else if (data instanceof JourneyEventV1.RoleAssigned assigned) {
             requireText(assigned.contactKey(), "data.contactKey");
             requirePresent(assigned.role(), "data.role");

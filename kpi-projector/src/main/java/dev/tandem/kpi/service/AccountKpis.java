@@ -71,6 +71,10 @@ public record AccountKpis(
             sources.merge(touchpoint.source(), 1L, Long::sum);
         } else if (data instanceof JourneyEventV1.CommitteeMemberAdded added) {
             roles = withRole(added.contactKey(), added.role());
+        } else if (data instanceof JourneyEventV1.CommitteeMemberLeft left) {
+            // engagement decayed to nothing: no longer on the committee the KPIs count
+            roles = new TreeMap<>(memberRoles);
+            roles.remove(left.contactKey());
         } else if (data instanceof JourneyEventV1.RoleAssigned assigned) {
             // the stored role is the truth about where the member moves from; previousRole only documents it
             roles = withRole(assigned.contactKey(), assigned.role());

@@ -59,6 +59,16 @@ class AccountKpisTest {
     }
 
     @Test
+    void aMemberWhoLeftIsNoLongerCounted() {
+        AccountKpis kpis = UNTRACKED.apply(event(1, added("c1", CommitteeRole.CHAMPION)))
+                .apply(event(2, added("c2", CommitteeRole.CHAMPION)))
+                .apply(event(3, new JourneyEventV1.CommitteeMemberLeft("c1", CommitteeRole.CHAMPION, Instant.EPOCH)));
+        assertThat(kpis.membersByRole().get(CommitteeRole.CHAMPION)).isEqualTo(1);
+        assertThat(kpis.memberRoles()).containsOnlyKeys("c2");
+        assertThat(kpis.accountVersion()).isEqualTo(3);
+    }
+
+    @Test
     void aMemberAddedTwiceIsCountedOnce() {
         AccountKpis kpis = UNTRACKED.apply(event(1, added("c1", CommitteeRole.INFLUENCER)))
                 .apply(event(2, added("c1", CommitteeRole.INFLUENCER)));

@@ -1,6 +1,5 @@
-package dev.tandem.model;
+package dev.tandem.model.state;
 
-import dev.tandem.events.AccountSnapshotV1;
 import dev.tandem.model.journey.Stall;
 
 /**
@@ -15,6 +14,6 @@ import dev.tandem.model.journey.Stall;
  * @param historyPruned whether history before the lateness horizon was dropped (then a late touchpoint without a
  *        checkpoint before it is beyond the horizon)
  */
-public record AccountState(AccountSnapshotV1 canonical, Stall liveStall, java.time.Instant liveStallAt,
+public record AccountState(CanonicalAccount canonical, Stall liveStall, java.time.Instant liveStallAt,
         int sinceCheckpoint, boolean historyPruned) {
 }
