@@ -1,0 +1,261 @@
+package dev.tandem.launcher.bench;
+
+import dev.tandem.events.Topics;
+import dev.tandem.launcher.demo.TandemApi;
+import dev.tandem.launcher.platform.LauncherLog;
+import dev.tandem.launcher.platform.Platform;
+import dev.tandem.launcher.platform.PlatformListener;
+import dev.tandem.launcher.platform.PlatformSettings;
+import dev.tandem.launcher.platform.RepositoryRoot;
+import dev.tandem.launcher.platform.ServiceCatalog;
+import dev.tandem.launcher.platform.ServiceDefinition;
+import dev.tandem.launcher.platform.StopSignals;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * End-to-end latency of the whole platform, started like a user's {@code tandem up} ({@link Platform}: the
+ * infrastructure in this JVM, the four packaged services as processes with their default JVM options): an open-loop
+ * sender posts touchpoints to journey-ingest at the offered rate (warm-up, then the measured window), pollers read
+ * the seller view until it counts each one, journey-state's consumer lag is sampled every second, and each
+ * service's resident memory is read at the end.
+ */
+public final class E2eBenchmark {
+
+    /** Touchpoints per POST: small batches, as a tool forwarding events as they happen sends them. */
+    public static final int DEFAULT_BATCH_SIZE = 10;
+    /** How long after the sender stopped the seller view may take to show the last touchpoints. */
+    static final Duration TAIL = Duration.ofSeconds(30);
+    private static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(5);
+
+    /**
+     * What to measure.
+     *
+     * @param rate          touchpoints per second offered
+     * @param seconds       the measured window
+     * @param warmupSeconds before it, at the same rate, not measured (the services' JIT, caches, connections)
+     * @param accounts      accounts the touchpoints go to, in turn
+     * @param batchSize     touchpoints per POST
+     * @param pollers       threads reading the seller view
+     * @param serviceJvmOptions the services' JVM options; empty: tandem up's defaults
+     */
+    public record Spec(double rate, int seconds, int warmupSeconds, int accounts, int batchSize, int pollers,
+            List<String> serviceJvmOptions) {
+
+        public Spec {
+            serviceJvmOptions = List.copyOf(serviceJvmOptions);
+            if (rate <= 0 || seconds < 2 || warmupSeconds < 0 || accounts < 1 || batchSize < 1 || pollers < 1) {
+                throw new IllegalArgumentException("rate, accounts, batch size and pollers must be positive, the "
+                        + "window at least 2 s and the warm-up not negative");
+            }
+        }
+    }
+
+    private E2eBenchmark() {
+    }
+
+    /** Runs the measurement; {@code listener} hears the platform start and stop. */
+    public static E2eResult run(Spec spec, PrintWriter out, PlatformListener listener) throws Exception {
+        Path root = RepositoryRoot.locate();
+        Path data = Files.createTempDirectory("tandem-e2e-");
+        LauncherLog.writeTo(data.resolve("logs").resolve("launcher.log"));
+        out.printf("Logs in %s%n", data.resolve("logs"));
+        PlatformSettings settings = settings(root, data);
+        if (!spec.serviceJvmOptions().isEmpty()) {
+            settings = settings.withServiceJvmOptions(spec.serviceJvmOptions());
+        }
+        out.printf("Machine: %d cores, Java %s; services with %s%s%n", Runtime.getRuntime().availableProcessors(),
+                Runtime.version(), String.join(" ", settings.serviceJvmOptions()),
+                spec.serviceJvmOptions().isEmpty() ? " (as tandem up starts them)" : "");
+        out.flush();
+        Platform platform = new Platform(settings, listener);
+        StopSignals.stopOn(platform); // Ctrl-C: the services first, then the infrastructure
+        try (platform) {
+            platform.start();
+            E2eResult result = measure(spec, platform, out);
+            result.print(out);
+            return result;
+        }
+    }
+
+    private static E2eResult measure(Spec spec, Platform platform, PrintWriter out) throws InterruptedException {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        TandemApi api = new TandemApi(http, platform.baseUri(ServiceCatalog.INGEST),
+                platform.baseUri(ServiceCatalog.DESIGNER), platform.baseUri(ServiceCatalog.KPI));
+        LatencyMatcher matcher = new LatencyMatcher();
+        Duration warmup = Duration.ofSeconds(spec.warmupSeconds());
+        Duration window = Duration.ofSeconds(spec.seconds());
+        out.printf("%nOffering %,.0f touchpoints/s (%d per POST every %d ms) over %,d accounts: %d s warm-up, then %d s "
+                + "measured; %d threads read the seller view%n", spec.rate(), spec.batchSize(),
+                Math.round(spec.batchSize() * 1000 / spec.rate()), spec.accounts(), spec.warmupSeconds(),
+                spec.seconds(), spec.pollers());
+        out.flush();
+        List<LagTrend.Sample> lagSamples = new CopyOnWriteArrayList<>();
+        ScheduledExecutorService lagSampler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "tandem-e2e-lag");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try (ConsumerLag lag = new ConsumerLag(platform.infrastructure().kafkaBootstrapServers());
+                SellerViewPoller poller = new SellerViewPoller(api, matcher, spec.pollers())) {
+            OpenLoopSender sender = new OpenLoopSender(api,
+                    new OpenLoopSender.Traffic(spec.rate(), spec.batchSize(), spec.accounts()),
+                    (account, at, measured) -> {
+                        matcher.accepted(account, at, measured);
+                        poller.wake(account);
+                    });
+            long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100);
+            long windowStart = start + warmup.toNanos();
+            long windowEnd = windowStart + window.toNanos();
+            lagSampler.scheduleAtFixedRate(() -> sampleLag(lag, windowStart, lagSamples), 0, 1, TimeUnit.SECONDS);
+            Thread sending = new Thread(() -> sender.run(start, warmup, window), "tandem-e2e-sender");
+            sending.start();
+            Progress progress = new Progress(out, sender, matcher, poller, lagSamples, start, windowStart, spec);
+            while (sending.isAlive()) {
+                sending.join(PROGRESS_INTERVAL.toMillis());
+                progress.print();
+            }
+            Map<String, Long> resident = platform.residentMbByService();
+            long tailEnd = System.nanoTime() + TAIL.toNanos();
+            boolean answered = sender.awaitAnswers(TAIL);
+            out.printf("Sender stopped: %,d touchpoints sent, %,d answered 202, %,d not%s; at most %d requests in "
+                    + "flight, at most %d ms behind schedule%n", sender.sent(), sender.accepted(), sender.failed(),
+                    sender.failed() > 0 ? " (first: " + sender.firstFailure() + ")" : "", sender.maxInFlight(),
+                    sender.maxLate().toMillis());
+            out.flush();
+            if (!answered) {
+                out.printf("! %d requests unanswered after %d s%n", sender.inFlight(), TAIL.toSeconds());
+            }
+            // the lag's drain is watched for DRAIN_SECONDS after the stop; the seller view gets the whole tail
+            long drainWatch = windowEnd + TimeUnit.SECONDS.toNanos((long) LagTrend.DRAIN_SECONDS + 1);
+            while (System.nanoTime() < tailEnd
+                    && (matcher.unmatchedMeasured() > 0 || System.nanoTime() < drainWatch)) {
+                TimeUnit.MILLISECONDS.sleep(200);
+            }
+            lagSampler.shutdownNow();
+            poller.close(); // no read may land between the latencies and the touchpoints not shown
+            mergeMax(resident, platform.residentMbByService());
+            return result(spec, sender, matcher, lagSamples, resident);
+        } finally {
+            lagSampler.shutdownNow();
+        }
+    }
+
+    private static E2eResult result(Spec spec, OpenLoopSender sender, LatencyMatcher matcher,
+            List<LagTrend.Sample> lagSamples, Map<String, Long> resident) {
+        long end = System.nanoTime();
+        List<Long> upper = new ArrayList<>();
+        List<Long> lower = new ArrayList<>();
+        List<Long> uncertainty = new ArrayList<>();
+        for (LatencyMatcher.Sample sample : matcher.samples()) {
+            if (sample.measured()) {
+                upper.add(sample.latency());
+                lower.add(sample.lowerBound());
+                uncertainty.add(sample.uncertainty());
+            }
+        }
+        // not shown by the end: their latency is at least the time waited since their 202
+        List<Long> waited = matcher.unmatchedMeasuredSince(end);
+        upper.addAll(waited);
+        lower.addAll(waited);
+        return new E2eResult(spec.rate(), sender.achievedRate(),
+                spec.seconds(), spec.warmupSeconds(), spec.accounts(), Percentiles.of(toArray(upper)),
+                Percentiles.of(toArray(lower)), Percentiles.of(toArray(uncertainty)), waited.size(), sender.failed(),
+                LagTrend.judge(lagSamples, spec.seconds(), spec.rate()), resident);
+    }
+
+    private static void sampleLag(ConsumerLag lag, long windowStart, List<LagTrend.Sample> samples) {
+        try {
+            long lagNow = lag.progress(ConsumerLag.STATE_GROUP, Topics.TOUCHPOINTS).lag();
+            samples.add(new LagTrend.Sample((System.nanoTime() - windowStart) / 1e9, lagNow));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            // a sample missed; the next comes in a second
+        }
+    }
+
+    static void mergeMax(Map<String, Long> into, Map<String, Long> more) {
+        more.forEach((service, mb) -> into.merge(service, mb, Math::max));
+    }
+
+    private static long[] toArray(List<Long> values) {
+        return values.stream().mapToLong(Long::longValue).toArray();
+    }
+
+    private static PlatformSettings settings(Path root, Path data) {
+        PlatformSettings settings = PlatformSettings.defaults(root).withDataDirectory(data)
+                .withReadyTimeout(Duration.ofMinutes(4));
+        List<Integer> ports = freePorts(ServiceCatalog.all().size());
+        int i = 0;
+        for (ServiceDefinition service : ServiceCatalog.all()) {
+            settings = settings.withPort(service, ports.get(i++));
+        }
+        return settings;
+    }
+
+    /** Ports nobody listens on (held open together, so none is handed out twice): a running tandem up is left be. */
+    private static List<Integer> freePorts(int count) {
+        List<ServerSocket> sockets = new ArrayList<>();
+        try {
+            for (int i = 0; i < count; i++) {
+                sockets.add(new ServerSocket(0));
+            }
+            return sockets.stream().map(ServerSocket::getLocalPort).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            for (ServerSocket socket : sockets) {
+                try {
+                    socket.close();
+                } catch (IOException ignored) {
+                    // a probe socket
+                }
+            }
+        }
+    }
+
+    /** One line every few seconds while the sender runs. */
+    private record Progress(PrintWriter out, OpenLoopSender sender, LatencyMatcher matcher, SellerViewPoller poller,
+            List<LagTrend.Sample> lagSamples, long start, long windowStart, Spec spec) {
+
+        void print() {
+            long now = System.nanoTime();
+            boolean measuring = now >= windowStart;
+            String phase = measuring
+                    ? String.format("measured %2d/%d s", Math.min(spec.seconds(), (now - windowStart) / 1_000_000_000L),
+                            spec.seconds())
+                    : String.format("warm-up  %2d/%d s", (now - start) / 1_000_000_000L, spec.warmupSeconds());
+            long lag = lagSamples.isEmpty() ? -1 : lagSamples.get(lagSamples.size() - 1).lag();
+            String latency = "";
+            if (measuring) {
+                long[] sofar = matcher.samples().stream().filter(LatencyMatcher.Sample::measured)
+                        .mapToLong(LatencyMatcher.Sample::latency).toArray();
+                Percentiles.Summary summary = Percentiles.of(sofar);
+                latency = summary.count() == 0 ? ", none of the window's shown yet"
+                        : String.format(", p50 %d ms, p99 %d ms so far (%,d shown)", E2eResult.millis(summary.p50()),
+                                E2eResult.millis(summary.p99()), summary.count());
+            }
+            out.printf("  %s: %,d sent, %,d answered 202, %d in flight; journey-state lag %,d; seller view behind on "
+                    + "%d accounts (%,d reads, %.1f ms each)%s%n", phase, sender.sent(), sender.accepted(),
+                    sender.inFlight(), lag, matcher.outstandingAccounts(), poller.polls(), poller.meanPollMillis(),
+                    latency);
+            out.flush();
+        }
+    }
+}

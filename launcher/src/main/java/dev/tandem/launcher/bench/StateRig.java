@@ -1,0 +1,150 @@
+package dev.tandem.launcher.bench;
+
+import dev.tandem.events.EventJson;
+import dev.tandem.events.EventKeys;
+import dev.tandem.events.Topics;
+import dev.tandem.events.TouchpointV1;
+import dev.tandem.infra.LocalInfrastructure;
+import dev.tandem.launcher.platform.Directories;
+import dev.tandem.launcher.platform.Platform;
+import dev.tandem.launcher.platform.PlatformListener;
+import dev.tandem.launcher.platform.PlatformSettings;
+import dev.tandem.launcher.platform.ReadinessProbe;
+import dev.tandem.launcher.platform.RepositoryRoot;
+import dev.tandem.launcher.platform.ResidentMemory;
+import dev.tandem.launcher.platform.ServiceCatalog;
+import dev.tandem.launcher.platform.ServiceLaunch;
+import dev.tandem.launcher.platform.ServiceProcess;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * The local infrastructure plus journey-state alone, as a packaged child process that can be started, killed
+ * (SIGKILL) and started again: what the drain benchmark and the crash test need. {@link Platform} runs all
+ * four services and keeps their processes to itself; this uses the same parts ({@link ServiceLaunch},
+ * {@link ServiceProcess}, {@link ReadinessProbe}) for the one service under test.
+ */
+final class StateRig implements AutoCloseable {
+
+    private final PlatformSettings settings;
+    private final LocalInfrastructure infrastructure;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final List<ServiceProcess> started = new ArrayList<>();
+    private final ConsumerLag lag;
+    private ServiceProcess state;
+
+    private StateRig(PlatformSettings settings, LocalInfrastructure infrastructure) {
+        this.settings = settings;
+        this.infrastructure = infrastructure;
+        this.lag = new ConsumerLag(infrastructure.kafkaBootstrapServers());
+    }
+
+    /** Starts the infrastructure (a fresh Kafka broker); journey-state comes with {@link #startState}. */
+    static StateRig start(Path repositoryRoot, Path dataDirectory, List<String> jvmOptions) {
+        List<Path> missing = RepositoryRoot.missingApplications(repositoryRoot, List.of(ServiceCatalog.STATE));
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("journey-state is not packaged: " + missing
+                    + ". Build it first: ./mvnw -pl journey-state package -DskipTests");
+        }
+        PlatformSettings settings = PlatformSettings.defaults(repositoryRoot).withDataDirectory(dataDirectory)
+                .withPort(ServiceCatalog.STATE, freePort()).withServiceJvmOptions(jvmOptions);
+        // a fresh broker: journey-state's local stores of an earlier run must not outlive it
+        Directories.deleteRecursively(settings.streamsStateDirectory());
+        return new StateRig(settings, LocalInfrastructure.start());
+    }
+
+    /** Starts journey-state with extra system properties and waits until it answers ready. */
+    void startState(List<String> extraProperties) throws InterruptedException {
+        List<String> options = new ArrayList<>(settings.serviceJvmOptions());
+        extraProperties.forEach(p -> options.add("-D" + p));
+        ServiceLaunch launch = ServiceLaunch.plan(ServiceCatalog.STATE, settings.withServiceJvmOptions(options),
+                Path.of(System.getProperty("java.home"), "bin", "java"),
+                infrastructure.quarkusConfig(), "unused");
+        state = ServiceProcess.start(launch, settings.dataDirectory());
+        started.add(state);
+        new ReadinessProbe(http, new PlatformListener() { }).awaitAll(List.of(state), Duration.ofMinutes(2),
+                () -> false);
+    }
+
+    /** SIGKILL: no shutdown hook, no graceful stop; whatever was in flight is lost. */
+    void killState() throws InterruptedException {
+        ProcessHandle.of(state.pid()).ifPresent(ProcessHandle::destroyForcibly);
+        state.onExit().join();
+    }
+
+    String bootstrapServers() {
+        return infrastructure.kafkaBootstrapServers();
+    }
+
+    /** Writes the touchpoints to {@code tandem.touchpoints.v1}, keyed {@code tenant/account}, as fast as it can. */
+    void prefill(List<TouchpointV1> touchpoints) {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+        props.put(ProducerConfig.BATCH_SIZE_CONFIG, Integer.toString(64 * 1024));
+        try (KafkaProducer<String, String> producer =
+                new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
+            for (TouchpointV1 t : touchpoints) {
+                producer.send(new ProducerRecord<>(Topics.TOUCHPOINTS, EventKeys.account(t.tenantId(), t.accountKey()),
+                        EventJson.write(t)));
+            }
+            producer.flush();
+        }
+    }
+
+    /** How far journey-state got: its committed offsets on the touchpoint topic against the topic's end. */
+    ConsumerLag.Progress progress() throws InterruptedException {
+        return lag.progress(ConsumerLag.STATE_GROUP, Topics.TOUCHPOINTS);
+    }
+
+    /** journey-state's Prometheus metrics, or empty if it does not answer. */
+    String metrics() throws InterruptedException {
+        URI uri = URI.create("http://localhost:" + settings.portOf(ServiceCatalog.STATE) + "/q/metrics");
+        try {
+            return http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    /** journey-state's resident memory in MiB (heap, metaspace, code, RocksDB), from /proc; -1 where unknown. */
+    long stateResidentMb() {
+        return ResidentMemory.ofProcessMb(state.pid());
+    }
+
+    Path logFile() {
+        return settings.logFileOf(ServiceCatalog.STATE);
+    }
+
+    @Override
+    public void close() {
+        started.forEach(ServiceProcess::requestStop);
+        started.forEach(ServiceProcess::awaitStopped);
+        lag.close();
+        infrastructure.close();
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package dev.tandem.launcher.cli;
+
+import dev.tandem.events.EventJson;
+import dev.tandem.launcher.bench.DrainBenchmark;
+import dev.tandem.launcher.bench.E2eBenchmark;
+import dev.tandem.launcher.bench.E2eResult;
+import dev.tandem.launcher.platform.RepositoryRoot;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code tandem bench}: measurements that are not tests. Without a subcommand it runs the standard set (the
+ * in-order and the shuffled drain of journey-state, then the end-to-end latency of the whole platform), prints the
+ * figures and writes them to {@code docs/benchmarks.json}; {@code docs/benchmarks.md} explains them.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Benchmarks (not tests): the standard set, or one measurement with a subcommand.",
+        subcommands = {BenchDrainCommand.class, BenchE2eCommand.class})
+final class BenchCommand implements Callable<Integer> {
+
+    /** The end-to-end run of the standard set: 500 touchpoints/s over 500 accounts. */
+    static final double E2E_RATE = 500;
+    static final int E2E_ACCOUNTS = 500;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--quick", description = "Smaller backlogs (20,000 touchpoints, a 10,000 warm-up) and a 20 s "
+            + "latency window after a 10 s warm-up: for a first look; the figures are lower than the full run's.")
+    boolean quick;
+
+    @Option(names = "--output", paramLabel = "FILE", description = "Where the figures go as JSON "
+            + "(default docs/benchmarks.json in the checkout).")
+    Path output;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        int events = quick ? 20_000 : 100_000;
+        int warmup = quick ? 10_000 : 50_000;
+        int e2eSeconds = quick ? 20 : 60;
+        int e2eWarmup = quick ? 10 : 20;
+        out.printf("1/3 drain, each account's touchpoints in order: %,d over %,d accounts%n", events, events / 20);
+        DrainBenchmark.Result inOrder = DrainBenchmark.run(new DrainBenchmark.Spec(events, events / 20, 0.02, false,
+                warmup, "320m", List.of(), List.of()), out);
+        out.printf("%n2/3 drain, each account's touchpoints shuffled: %,d over %,d accounts%n", events, events / 100);
+        DrainBenchmark.Result shuffled = DrainBenchmark.run(new DrainBenchmark.Spec(events, events / 100, 0.02, true,
+                warmup, "320m", List.of(), List.of()), out);
+        out.printf("%n3/3 end-to-end latency, the whole platform: %s touchpoints/s offered for %d s over %,d "
+                + "accounts after a %d s warm-up%n", number(E2E_RATE), e2eSeconds, E2E_ACCOUNTS, e2eWarmup);
+        out.flush();
+        E2eResult e2e = E2eBenchmark.run(new E2eBenchmark.Spec(E2E_RATE, e2eSeconds, e2eWarmup, E2E_ACCOUNTS,
+                E2eBenchmark.DEFAULT_BATCH_SIZE, 2, List.of()), out, new ConsoleProgress(out));
+
+        Map<String, Long> resident = new LinkedHashMap<>(e2e.residentMbByService());
+        resident.merge("journey-state", Math.max(inOrder.residentMb(), shuffled.residentMb()), Math::max);
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("drainEventsPerSec", Math.round(inOrder.rate()));
+        figures.put("shuffledDrainEventsPerSec", Math.round(shuffled.rate()));
+        figures.putAll(e2e.figures());
+        figures.put("rssMbByService", resident);
+        figures.put("shuffledRederivations", shuffled.rederivations());
+        figures.put("shuffledReplayedEntries", shuffled.replayed());
+        figures.put("events", events);
+        figures.put("warmupEvents", warmup);
+        figures.put("machine", machine());
+        figures.put("command", quick ? "./tandem bench --quick" : "./tandem bench");
+        figures.put("measuredAt", Instant.now().toString());
+        Path file = output != null ? output : RepositoryRoot.locate().resolve("docs").resolve("benchmarks.json");
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        EventJson.mapper().writerWithDefaultPrettyPrinter().writeValue(file.toFile(), figures);
+        out.printf("%nDrain in order %,d touchpoints/s, shuffled %,d touchpoints/s; end to end p99 %,d ms at %s/s "
+                + "offered, lag %s; resident MiB %s. Written to %s%n", Math.round(inOrder.rate()),
+                Math.round(shuffled.rate()), (Long) e2e.figures().get("e2eP99Ms"), number(E2E_RATE),
+                e2e.lagGrows() ? "grows" : "does not grow", resident, file);
+        return 0;
+    }
+
+    static Map<String, Object> machine() {
+        return Map.of("cores", Runtime.getRuntime().availableProcessors(),
+                "java", Runtime.version().toString(), "os", System.getProperty("os.name") + " "
+                        + System.getProperty("os.arch"));
+    }
+
+    /** 500.0 → "500", 12.5 → "12.5". */
+    static String number(double value) {
+        return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
+    }
+}

@@ -1,0 +1,93 @@
+package dev.tandem.launcher.platform;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How to run the platform.
+ *
+ * @param repositoryRoot     the checkout holding the packaged services
+ * @param dataDirectory      logs and the pseudonymisation secret live here
+ * @param ports              HTTP port per service name
+ * @param readyTimeout       how long every service together may take to answer ready
+ * @param serviceJvmOptions  options for each service's JVM (before {@code -jar})
+ */
+public record PlatformSettings(
+        Path repositoryRoot,
+        Path dataDirectory,
+        Map<String, Integer> ports,
+        Duration readyTimeout,
+        List<String> serviceJvmOptions) {
+
+    public static final Duration DEFAULT_READY_TIMEOUT = Duration.ofMinutes(3);
+    public static final String DEFAULT_DATA_DIRECTORY_NAME = ".tandem";
+
+    /**
+     * Four JVMs and a broker share two cores on a laptop or CI box: a small heap each, the serial collector, and
+     * C1 only, which starts a Quarkus service markedly faster and is plenty for local traffic.
+     */
+    public static final List<String> DEFAULT_SERVICE_JVM_OPTIONS =
+            List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+
+    public PlatformSettings {
+        repositoryRoot = repositoryRoot.toAbsolutePath().normalize();
+        dataDirectory = dataDirectory.toAbsolutePath().normalize();
+        ports = Map.copyOf(ports);
+        serviceJvmOptions = List.copyOf(serviceJvmOptions);
+        for (ServiceDefinition service : ServiceCatalog.all()) {
+            Integer port = ports.get(service.name());
+            if (port == null || port < 1 || port > 65535) {
+                throw new IllegalArgumentException("no valid port for " + service.name() + ": " + port);
+            }
+        }
+        if (ports.values().stream().distinct().count() != ports.size()) {
+            throw new IllegalArgumentException("each service needs a port of its own: " + ports);
+        }
+    }
+
+    /** The default ports, {@value #DEFAULT_DATA_DIRECTORY_NAME} under the root, three minutes to get ready. */
+    public static PlatformSettings defaults(Path repositoryRoot) {
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        ServiceCatalog.all().forEach(service -> ports.put(service.name(), service.defaultPort()));
+        return new PlatformSettings(repositoryRoot, repositoryRoot.resolve(DEFAULT_DATA_DIRECTORY_NAME), ports,
+                DEFAULT_READY_TIMEOUT, DEFAULT_SERVICE_JVM_OPTIONS);
+    }
+
+    public int portOf(ServiceDefinition service) {
+        return ports.get(service.name());
+    }
+
+    public Path logFileOf(ServiceDefinition service) {
+        return logDirectory().resolve(service.name() + ".log");
+    }
+
+    /** Where journey-state's Kafka Streams keeps its RocksDB stores (fresh with every fresh broker). */
+    public Path streamsStateDirectory() {
+        return dataDirectory.resolve("journey-state-streams");
+    }
+
+    public Path logDirectory() {
+        return dataDirectory.resolve("logs");
+    }
+
+    public PlatformSettings withPort(ServiceDefinition service, int port) {
+        Map<String, Integer> changed = new LinkedHashMap<>(ports);
+        changed.put(service.name(), port);
+        return new PlatformSettings(repositoryRoot, dataDirectory, changed, readyTimeout, serviceJvmOptions);
+    }
+
+    public PlatformSettings withDataDirectory(Path directory) {
+        return new PlatformSettings(repositoryRoot, directory, ports, readyTimeout, serviceJvmOptions);
+    }
+
+    public PlatformSettings withReadyTimeout(Duration timeout) {
+        return new PlatformSettings(repositoryRoot, dataDirectory, ports, timeout, serviceJvmOptions);
+    }
+
+    public PlatformSettings withServiceJvmOptions(List<String> options) {
+        return new PlatformSettings(repositoryRoot, dataDirectory, ports, readyTimeout, options);
+    }
+}

@@ -1,0 +1,96 @@
+package dev.tandem.launcher.platform;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The command line and environment one service is started with. Pure: built from the settings and the
+ * infrastructure's Quarkus configuration, so it can be checked without starting anything.
+ *
+ * @param service     the service
+ * @param port        its HTTP port
+ * @param command     {@code java [jvm options] -Dkey=value… -jar quarkus-run.jar}
+ * @param environment variables added to the launcher's own (secrets go here, not on the command line)
+ * @param logFile     where its console output goes
+ */
+public record ServiceLaunch(
+        ServiceDefinition service,
+        int port,
+        List<String> command,
+        Map<String, String> environment,
+        Path logFile) {
+
+    /** journey-ingest reads its secret from here; an environment variable stays out of {@code ps} listings. */
+    static final String PSEUDONYM_SECRET_VARIABLE = "TANDEM_INGEST_PSEUDONYM_SECRET";
+
+    private static final String DATASOURCE_PREFIX = "quarkus.datasource.";
+    private static final String MONGO_PREFIX = "quarkus.mongodb.";
+
+    public ServiceLaunch {
+        command = List.copyOf(command);
+        environment = Map.copyOf(environment);
+    }
+
+    /**
+     * Plans how to start {@code service}.
+     *
+     * @param infrastructureConfig the Quarkus properties pointing at the local infrastructure, with the datasource
+     *                             already naming this service's database (see
+     *                             {@code LocalInfrastructure.quarkusConfigFor})
+     */
+    public static ServiceLaunch plan(ServiceDefinition service, PlatformSettings settings, Path javaExecutable,
+            Map<String, String> infrastructureConfig, String pseudonymSecret) {
+        int port = settings.portOf(service);
+        List<String> command = new ArrayList<>();
+        command.add(javaExecutable.toString());
+        command.addAll(settings.serviceJvmOptions());
+        // the catalogue may plan a database before the service has the extension for it: then it gets none
+        boolean datasource = service.database().isPresent()
+                && service.packagesExtension(settings.repositoryRoot(), "quarkus-datasource");
+        // system properties must precede -jar: whatever follows the jar is an argument to the application
+        Map<String, String> properties = new TreeMap<>(systemProperties(service, port, datasource,
+                infrastructureConfig));
+        properties.putAll(dataProperties(service, settings));
+        properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.add("-jar");
+        command.add(service.packagedApplication(settings.repositoryRoot()).toString());
+        Map<String, String> environment = service.equals(ServiceCatalog.INGEST)
+                ? Map.of(PSEUDONYM_SECRET_VARIABLE, pseudonymSecret)
+                : Map.of();
+        return new ServiceLaunch(service, port, command, environment, settings.logFileOf(service));
+    }
+
+    /** Only the infrastructure a service uses (Quarkus warns about every configuration key it does not know). */
+    static Map<String, String> systemProperties(ServiceDefinition service, int port, boolean datasource,
+            Map<String, String> infrastructureConfig) {
+        Map<String, String> properties = new TreeMap<>();
+        infrastructureConfig.forEach((key, value) -> {
+            boolean wanted = key.startsWith(DATASOURCE_PREFIX) ? datasource
+                    : !key.startsWith(MONGO_PREFIX) || service.usesMongo();
+            if (wanted) {
+                properties.put(key, value);
+            }
+        });
+        properties.put("quarkus.http.port", Integer.toString(port));
+        return properties;
+    }
+
+    /** What one service needs of the data directory: journey-state keeps its stores there. */
+    static Map<String, String> dataProperties(ServiceDefinition service, PlatformSettings settings) {
+        return service.equals(ServiceCatalog.STATE)
+                ? Map.of("tandem.state.streams.state-dir", settings.streamsStateDirectory().toString())
+                : Map.of();
+    }
+
+    public URI baseUri() {
+        return URI.create("http://localhost:" + port);
+    }
+
+    public URI healthUri() {
+        return baseUri().resolve(ServiceDefinition.HEALTH_PATH);
+    }
+}

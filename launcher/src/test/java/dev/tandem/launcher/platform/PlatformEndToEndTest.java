@@ -1,0 +1,348 @@
+package dev.tandem.launcher.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tandem.events.EventJson;
+import dev.tandem.events.Topics;
+import dev.tandem.infra.KafkaTestClient;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole platform as users run it: real Kafka, PostgreSQL and MongoDB wire server, and the four PACKAGED
+ * services as separate processes on free ports, started by {@link Platform} exactly as {@code tandem up} does.
+ * Everything goes over HTTP. KPI counts are global, so each test compares against what it read before it began.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PlatformEndToEndTest {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PlatformEndToEndTest.class);
+    private static final Duration PROJECTION_TIMEOUT = Duration.ofSeconds(90);
+    private static final String PROBLEM_JSON = "application/problem+json";
+
+    private static Platform platform;
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+
+    @BeforeAll
+    static void startPlatform() throws Exception {
+        Path root = RepositoryRoot.locate();
+        List<Path> missing = RepositoryRoot.missingApplications(root, ServiceCatalog.all());
+        if (!missing.isEmpty()) {
+            fail("The end-to-end tests run the four packaged services, and " + missing + " are missing: this module "
+                    + "was built on its own. Run ./mvnw verify from the repository root (" + root + ").");
+        }
+        List<Integer> ports = FreePorts.take(ServiceCatalog.all().size());
+        PlatformSettings settings = PlatformSettings.defaults(root)
+                // in target/, so the services' logs are at hand when a test fails
+                .withDataDirectory(root.resolve("launcher/target/e2e-platform"))
+                .withPort(ServiceCatalog.INGEST, ports.get(0))
+                .withPort(ServiceCatalog.STATE, ports.get(1))
+                .withPort(ServiceCatalog.DESIGNER, ports.get(2))
+                .withPort(ServiceCatalog.KPI, ports.get(3))
+                .withReadyTimeout(Duration.ofMinutes(4));
+        platform = new Platform(settings, new LoggingListener()).start();
+    }
+
+    @AfterAll
+    static void stopPlatform() {
+        if (platform != null) {
+            platform.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void touchpointsOverHttpShowUpInBothReadModels() throws Exception {
+        String account = "e2e-northwind";
+        JsonNode before = kpis();
+
+        HttpResponse<String> batch = post(array(
+                touchpoint("e2e-nw-1", account, "webinar.attended", "marketing", 9, "maria.chen", "Maria Chen",
+                        "Chief Financial Officer"),
+                touchpoint("e2e-nw-2", account, "demo.requested", "marketing", 7, "li.wong", "Li Wong",
+                        "Director of Operations"),
+                touchpoint("e2e-nw-3", account, "meeting.held", "sales", 6, "sam.ortiz", "Sam Ortiz",
+                        "Enterprise Architect"),
+                touchpoint("e2e-nw-4", account, "proposal.viewed", "sales", 2, "priya.natarajan", "Priya Natarajan",
+                        "Procurement Manager")));
+        assertThat(batch.statusCode()).as(batch.body()).isEqualTo(202);
+        assertThat(json(batch).path("accepted").asInt()).isEqualTo(4);
+        // a single object, not an array
+        HttpResponse<String> single = post(touchpoint("e2e-nw-5", account, "email.clicked", "marketing", 1,
+                "tom.becker", "Tom Becker", "Operations Analyst"));
+        assertThat(single.statusCode()).as(single.body()).isEqualTo(202);
+
+        awaitProjection().untilAsserted(() -> assertThat(rolesByName(journey(account).orElseThrow()))
+                .containsExactlyInAnyOrderEntriesOf(Map.of(
+                        "Maria Chen", "economic_buyer",
+                        "Li Wong", "champion",
+                        "Sam Ortiz", "technical_evaluator",
+                        "Priya Natarajan", "procurement",
+                        "Tom Becker", "end_user")));
+        JsonNode journey = journey(account).orElseThrow();
+        assertThat(journey.path("accountKey").asText()).isEqualTo(account);
+        assertThat(journey.path("momentum").asInt()).isBetween(1, 100);
+        assertThat(journey.path("version").asLong()).isPositive();
+        assertThat(journey.path("committee")).allSatisfy(member -> {
+            assertThat(member.path("contactKey").asText()).isNotBlank();
+            assertThat(member.path("engagement").asDouble()).isPositive();
+        });
+        assertThat(journey.toString()).as("pseudonymous keys, no emails, in the seller's view")
+                .doesNotContain("maria.chen@");
+
+        awaitProjection().untilAsserted(() -> {
+            JsonNode after = kpis();
+            assertThat(after.path("accountsTracked").asLong()).isEqualTo(before.path("accountsTracked").asLong() + 1);
+            assertThat(delta(before, after, "touchpointsBySource"))
+                    .containsExactlyInAnyOrderEntriesOf(Map.of("marketing", 3L, "sales", 2L));
+            assertThat(delta(before, after, "committeeMembersByRole")).containsExactlyInAnyOrderEntriesOf(Map.of(
+                    "economic_buyer", 1L, "champion", 1L, "technical_evaluator", 1L, "procurement", 1L,
+                    "end_user", 1L));
+        });
+    }
+
+    /**
+     * Two twin accounts get the same story; one of them gets it twice. Then each gets one more touchpoint from a
+     * source used nowhere else: once both of those are visible, whatever the resent ones did is visible too (one
+     * account's records stay in order on their partition), and the twins must look alike.
+     */
+    @Test
+    @Order(2)
+    void theSameEventIdPostedTwiceCountsOnce() throws Exception {
+        String resent = "e2e-twin-resent";
+        String control = "e2e-twin-control";
+        JsonNode before = kpis();
+
+        ArrayNode resentStory = story(resent);
+        assertThat(post(resentStory).statusCode()).isEqualTo(202);
+        assertThat(post(story(control)).statusCode()).isEqualTo(202);
+        HttpResponse<String> again = post(resentStory);
+        assertThat(again.statusCode()).as("resending is accepted, and changes nothing").isEqualTo(202);
+        assertThat(post(resentStory.get(2)).statusCode()).isEqualTo(202);
+        for (String account : List.of(resent, control)) {
+            assertThat(post(touchpoint(account + "-4", account, "event.attended", "partner", 1, "noah.berg",
+                    "Noah Berg", "IT Director")).statusCode()).isEqualTo(202);
+        }
+
+        awaitProjection().untilAsserted(() -> {
+            assertThat(delta(before, kpis(), "touchpointsBySource")).containsEntry("partner", 2L);
+            assertThat(journey(resent).orElseThrow().path("committee")).hasSize(3);
+            assertThat(journey(control).orElseThrow().path("committee")).hasSize(3);
+        });
+
+        JsonNode after = kpis();
+        assertThat(delta(before, after, "touchpointsBySource"))
+                .as("2 marketing and 1 sales touchpoint per account, however often they were sent")
+                .containsExactlyInAnyOrderEntriesOf(Map.of("marketing", 4L, "sales", 2L, "partner", 2L));
+        assertThat(after.path("accountsTracked").asLong()).isEqualTo(before.path("accountsTracked").asLong() + 2);
+        JsonNode resentJourney = journey(resent).orElseThrow();
+        JsonNode controlJourney = journey(control).orElseThrow();
+        assertThat(resentJourney.path("version").asLong()).as("the resent account's version did not grow")
+                .isEqualTo(controlJourney.path("version").asLong());
+        assertThat(resentJourney.path("momentum").asInt()).isEqualTo(controlJourney.path("momentum").asInt());
+        assertThat(engagementByName(resentJourney)).isEqualTo(engagementByName(controlJourney));
+    }
+
+    @Test
+    @Order(3)
+    void aMalformedTouchpointIsRefusedNamingTheFieldAndPublishedNowhere() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String good = "e2e-good-" + run;
+        assertThat(post(touchpoint(good, "e2e-malformed", "web.visited", "marketing", 1, "good-" + run, "Ida Good",
+                "Analyst")).statusCode()).isEqualTo(202);
+
+        String bad = "e2e-bad-" + run;
+        ObjectNode malformed = touchpoint(bad, "e2e-malformed", "web.visited", "marketing", 1, "bad-" + run,
+                "Bo Bad", "Analyst");
+        malformed.put("type", "Webinar").put("source", "tv").put("occurredAt", "soon");
+        HttpResponse<String> refused = post(malformed);
+        assertProblem(refused, "/type", "/source", "/occurredAt");
+
+        // one bad item refuses the whole array: its valid neighbour is not published either
+        String neighbour = "e2e-neighbour-" + run;
+        ObjectNode missingSource = touchpoint("e2e-nosource-" + run, "e2e-malformed", "web.visited", "marketing", 1,
+                "nosource-" + run, "Cy Missing", "Analyst");
+        missingSource.remove("source");
+        HttpResponse<String> refusedArray = post(array(touchpoint(neighbour, "e2e-malformed", "web.visited",
+                "marketing", 1, "neighbour-" + run, "Di Neighbour", "Analyst"), missingSource));
+        assertProblem(refusedArray, "/1/source");
+        assertThat(json(refusedArray).path("errors")).noneMatch(error -> error.path("field").asText().startsWith("/0"));
+
+        String kafka = platform.infrastructure().kafkaBootstrapServers();
+        List<String> touchpoints = readAll(kafka, Topics.TOUCHPOINTS);
+        assertThat(touchpoints).as("the valid touchpoint sent just before is there").anyMatch(r -> r.contains(good));
+        assertThat(touchpoints).noneMatch(r -> r.contains(bad) || r.contains(neighbour) || r.contains("nosource-" + run));
+        List<String> contacts = readAll(kafka, Topics.CONTACTS);
+        assertThat(contacts).anyMatch(r -> r.contains("good-" + run + "@"));
+        assertThat(contacts).noneMatch(r -> r.contains("bad-" + run + "@") || r.contains("neighbour-" + run + "@"));
+    }
+
+    // --- the scenario's pieces
+
+    /** Three touchpoints: two marketing, one sales, two contacts; identical for every account but the ids. */
+    private static ArrayNode story(String account) {
+        return array(
+                touchpoint(account + "-1", account, "webinar.attended", "marketing", 8, "ava.cfo", "Ava Stone",
+                        "CFO"),
+                touchpoint(account + "-2", account, "content.downloaded", "marketing", 6, "ben.director", "Ben Ray",
+                        "Director of Logistics"),
+                touchpoint(account + "-3", account, "meeting.held", "sales", 4, "ava.cfo", "Ava Stone", "CFO"));
+    }
+
+    private static ObjectNode touchpoint(String eventId, String account, String type, String source, int daysAgo,
+            String mailbox, String name, String title) {
+        ObjectNode touchpoint = EventJson.mapper().createObjectNode()
+                .put("eventId", eventId)
+                .put("accountKey", account)
+                .put("type", type)
+                .put("source", source)
+                .put("occurredAt", NOW.minus(Duration.ofDays(daysAgo)).toString());
+        touchpoint.putObject("contact")
+                .put("email", mailbox + "@" + account + ".example.com")
+                .put("name", name)
+                .put("title", title);
+        touchpoint.putObject("properties").put("origin", "end-to-end test");
+        return touchpoint;
+    }
+
+    private static ArrayNode array(JsonNode... items) {
+        ArrayNode array = EventJson.mapper().createArrayNode();
+        for (JsonNode item : items) {
+            array.add(item);
+        }
+        return array;
+    }
+
+    // --- HTTP
+
+    private static HttpResponse<String> post(JsonNode body) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(uri(ServiceCatalog.INGEST, "/v1/touchpoints"))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+                .build();
+        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static Optional<JsonNode> journey(String account) throws Exception {
+        HttpResponse<String> response = get(uri(ServiceCatalog.DESIGNER, "/v1/accounts/" + account + "/journey"));
+        if (response.statusCode() == 404) {
+            return Optional.empty();
+        }
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return Optional.of(json(response));
+    }
+
+    private static JsonNode kpis() throws Exception {
+        HttpResponse<String> response = get(uri(ServiceCatalog.KPI, "/v1/kpis/summary"));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return json(response);
+    }
+
+    private static HttpResponse<String> get(URI uri) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static URI uri(ServiceDefinition service, String path) {
+        return platform.baseUri(service).resolve(path);
+    }
+
+    private static JsonNode json(HttpResponse<String> response) {
+        return EventJson.read(response.body(), JsonNode.class);
+    }
+
+    private static void assertProblem(HttpResponse<String> response, String... fields) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith(PROBLEM_JSON));
+        JsonNode problem = json(response);
+        assertThat(problem.path("status").asInt()).isEqualTo(400);
+        assertThat(problem.path("errors")).extracting(error -> error.path("field").asText()).contains(fields);
+    }
+
+    // --- reading the read models
+
+    private static org.awaitility.core.ConditionFactory awaitProjection() {
+        return await().atMost(PROJECTION_TIMEOUT).pollInterval(Duration.ofMillis(500)).ignoreExceptions();
+    }
+
+    private static Map<String, String> rolesByName(JsonNode journey) {
+        Map<String, String> roles = new TreeMap<>();
+        journey.path("committee").forEach(member -> roles.put(member.path("name").asText(), member.path("role").asText()));
+        return roles;
+    }
+
+    private static Map<String, Double> engagementByName(JsonNode journey) {
+        Map<String, Double> engagement = new TreeMap<>();
+        journey.path("committee").forEach(member ->
+                engagement.put(member.path("name").asText(), member.path("engagement").asDouble()));
+        return engagement;
+    }
+
+    /** How much each count of a KPI map grew between two summaries; unchanged keys are left out. */
+    private static Map<String, Long> delta(JsonNode before, JsonNode after, String field) {
+        Map<String, Long> grown = new TreeMap<>();
+        after.path(field).fields().forEachRemaining(entry -> {
+            long change = entry.getValue().asLong() - before.path(field).path(entry.getKey()).asLong(0);
+            if (change != 0) {
+                grown.put(entry.getKey(), change);
+            }
+        });
+        return grown;
+    }
+
+    /** Start-up progress into the test log. */
+    private static final class LoggingListener implements PlatformListener {
+        @Override
+        public void infrastructureReady(InfrastructureAddresses addresses, Duration took) {
+            LOG.info("Infrastructure ready in {} ms: {}", took.toMillis(), addresses);
+        }
+
+        @Override
+        public void serviceReady(ServiceDefinition service, Duration sinceStart) {
+            LOG.info("{} ready after {} s", service.name(), sinceStart.toSeconds());
+        }
+
+        @Override
+        public void stillWaiting(List<String> services, Duration sinceStart) {
+            LOG.info("Still waiting for {} ({} s)", services, sinceStart.toSeconds());
+        }
+
+        @Override
+        public void serviceExited(ServiceDefinition service, int exitCode, Path logFile) {
+            LOG.warn("{} exited with code {}; see {}", service.name(), exitCode, logFile);
+        }
+    }
+
+    private static List<String> readAll(String bootstrapServers, String topic) {
+        try (KafkaTestClient client = new KafkaTestClient(bootstrapServers)) {
+            return client.readToEnd(topic).stream().map(KafkaTestClient::describe).toList();
+        }
+    }
+}
