@@ -1,39 +1,57 @@
 package dev.tandem.designer.messaging;
 
-import dev.tandem.support.messaging.TransientRetries;
+import dev.tandem.support.messaging.DeadLetterQueue;
+import dev.tandem.support.messaging.RecordBatch;
 import dev.tandem.designer.service.AccountJourneyProjection;
+import dev.tandem.events.AccountSnapshotV1;
+import dev.tandem.support.messaging.TransientRetries;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
 
-/** Projects {@code tandem.account-snapshots.v1} into {@code account_journeys}. */
+/** Projects {@code tandem.account-snapshots.v1} into {@code account_journeys}, one poll (batch) at a time. */
 @ApplicationScoped
 public class AccountSnapshotConsumer {
 
-    private static final Logger LOG = Logger.getLogger(AccountSnapshotConsumer.class);
-
     private final AccountJourneyProjection projection;
+    private final DeadLetterQueue deadLetters;
     private final TransientRetries retries;
 
-    public AccountSnapshotConsumer(AccountJourneyProjection projection, TransientRetries retries) {
+    public AccountSnapshotConsumer(AccountJourneyProjection projection, DeadLetterQueue deadLetters,
+            TransientRetries retries) {
         this.projection = projection;
+        this.deadLetters = deadLetters;
         this.retries = retries;
     }
 
     /**
-     * Failure strategy dead-letter-queue: a malformed record is nacked to {@code tandem.dlq.interaction-designer-api.v1} with its reason and the partition goes on.
-     * Commit strategy throttled: an offset is committed only after this Uni completed (or the DLQ took it).
-     * Other failures (MongoDB unreachable) are retried until they pass: nothing is skipped.
+     * Failure strategy dead-letter-queue, per record: a record that can never be applied is written to
+     * {@code tandem.dlq.interaction-designer-api.v1} with its reason ({@link DeadLetterQueue}) and the rest of the
+     * batch is applied; the partition goes on. The valid snapshots are written with one bulk write (newest per
+     * account, version-guarded). Other failures (MongoDB unreachable) are retried for the whole batch until they
+     * pass, which is safe because every write is idempotent: nothing is skipped, and this Uni never fails, so the
+     * connector's own dead-letter-queue (which would take the whole batch) is never reached.
+     * Commit strategy throttled: the batch's offsets are committed only after this Uni completed, i.e. once every
+     * record of the batch was applied or dead-lettered. Batches are handled one after the other.
      */
     @Incoming("account-snapshots")
-    public Uni<Void> consume(ConsumerRecord<String, String> record) {
-        Uni<Boolean> work = Uni.createFrom().item(() -> IncomingRecords.snapshot(record.key(), record.value()))
-                .chain(projection::applySnapshot);
-        return retries.untilDone(work, "Record " + record.topic() + "-" + record.partition() + "@" + record.offset())
-                .onFailure().invoke(failure -> LOG.warnf("Snapshot record %s-%d@%d goes to the dead-letter topic (%s)",
-                        record.topic(), record.partition(), record.offset(), failure.getClass().getSimpleName()))
+    public Uni<Void> consume(ConsumerRecords<String, String> records) {
+        return retries.untilDone(Uni.createFrom().item(() -> RecordBatch.read(records, IncomingRecords::snapshot)),
+                        "Reading snapshot batch")
+                .chain(batch -> Uni.join().all(
+                                deadLetters.send(batch.rejected(), "Snapshot"),
+                                apply(batch))
+                        .andCollectFailures()
+                        .replaceWithVoid());
+    }
+
+    private Uni<Void> apply(RecordBatch<AccountSnapshotV1> batch) {
+        if (batch.valid().isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return retries.untilDone(Uni.createFrom().deferred(() -> projection.applySnapshots(batch.valid())),
+                        "Snapshot batch " + batch.description())
                 .replaceWithVoid();
     }
 }

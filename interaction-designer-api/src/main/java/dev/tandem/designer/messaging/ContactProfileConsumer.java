@@ -1,46 +1,60 @@
 package dev.tandem.designer.messaging;
 
-import dev.tandem.support.messaging.TransientRetries;
+import dev.tandem.support.messaging.DeadLetterQueue;
+import dev.tandem.support.messaging.RecordBatch;
 import dev.tandem.designer.service.AccountJourneyProjection;
+import dev.tandem.designer.service.ContactChange;
+import dev.tandem.support.messaging.TransientRetries;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
 
-/** Projects the compacted {@code tandem.contacts.v1} into {@code contacts}; a tombstone erases the contact. */
+/**
+ * Projects the compacted {@code tandem.contacts.v1} into {@code contacts}, one poll (batch) at a time; a tombstone
+ * erases the contact.
+ */
 @ApplicationScoped
 public class ContactProfileConsumer {
 
-    private static final Logger LOG = Logger.getLogger(ContactProfileConsumer.class);
-
     private final AccountJourneyProjection projection;
+    private final DeadLetterQueue deadLetters;
     private final TransientRetries retries;
 
-    public ContactProfileConsumer(AccountJourneyProjection projection, TransientRetries retries) {
+    public ContactProfileConsumer(AccountJourneyProjection projection, DeadLetterQueue deadLetters,
+            TransientRetries retries) {
         this.projection = projection;
+        this.deadLetters = deadLetters;
         this.retries = retries;
     }
 
     /**
-     * Failure strategy dead-letter-queue: a malformed record is nacked to {@code tandem.dlq.interaction-designer-api.v1} with its reason and the partition goes on.
-     * Commit strategy throttled: an offset is committed only after this Uni completed (or the DLQ took it).
-     * Other failures (MongoDB unreachable) are retried until they pass: nothing is skipped.
-     * Logs never carry the record's value: it holds names and emails.
+     * Failure strategy dead-letter-queue, per record: a record that can never be applied is written to
+     * {@code tandem.dlq.interaction-designer-api.v1} with its reason ({@link DeadLetterQueue}) and the rest of the
+     * batch is applied; the partition goes on. The valid changes are collapsed per contact (the last one of the
+     * batch wins, a tombstone deletes) and written with one bulk write. Other failures (MongoDB unreachable) are
+     * retried for the whole batch until they pass (the writes are idempotent): nothing is skipped, and this Uni
+     * never fails, so the connector's own dead-letter-queue (which would take the whole batch) is never reached.
+     * Commit strategy throttled: the batch's offsets are committed only after this Uni completed, i.e. once every
+     * record of the batch was applied or dead-lettered. Batches are handled one after the other.
+     * Logs never carry a record's value: it holds names and emails.
      */
     @Incoming("contacts")
-    public Uni<Void> consume(ConsumerRecord<String, String> record) {
-        Uni<Void> work = Uni.createFrom().item(() -> IncomingRecords.contact(record.key(), record.value()))
-                .chain(this::apply);
-        return retries.untilDone(work, "Record " + record.topic() + "-" + record.partition() + "@" + record.offset())
-                .onFailure().invoke(failure -> LOG.warnf("Contact record %s-%d@%d goes to the dead-letter topic (%s)",
-                        record.topic(), record.partition(), record.offset(), failure.getClass().getSimpleName()));
+    public Uni<Void> consume(ConsumerRecords<String, String> records) {
+        return retries.untilDone(Uni.createFrom().item(() -> RecordBatch.read(records, IncomingRecords::contact)),
+                        "Reading contact batch")
+                .chain(batch -> Uni.join().all(
+                                deadLetters.send(batch.rejected(), "Contact"),
+                                apply(batch))
+                        .andCollectFailures()
+                        .replaceWithVoid());
     }
 
-    private Uni<Void> apply(ContactChange change) {
-        if (change instanceof ContactChange.Erase erase) {
-            return projection.eraseContact(erase.tenantId(), erase.contactKey());
+    private Uni<Void> apply(RecordBatch<ContactChange> batch) {
+        if (batch.valid().isEmpty()) {
+            return Uni.createFrom().voidItem();
         }
-        return projection.applyContact(((ContactChange.Upsert) change).profile());
+        return retries.untilDone(Uni.createFrom().deferred(() -> projection.applyContactChanges(batch.valid())),
+                "Contact batch " + batch.description());
     }
 }

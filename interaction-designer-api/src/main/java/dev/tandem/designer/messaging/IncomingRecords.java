@@ -1,5 +1,6 @@
 package dev.tandem.designer.messaging;
 
+import dev.tandem.designer.service.ContactChange;
 import dev.tandem.events.AccountSnapshotV1;
 import dev.tandem.events.ContactProfileV1;
 import dev.tandem.events.EventJson;

@@ -6,27 +6,33 @@ import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.ne;
 
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.WriteModel;
 import dev.tandem.designer.config.DesignerConfig;
 import dev.tandem.designer.mapping.AccountJourneyDocuments;
 import dev.tandem.designer.mapping.AccountListing;
 import dev.tandem.designer.mapping.ProjectedJourney;
 import dev.tandem.designer.service.AccountListQuery;
-import com.mongodb.client.model.Projections;
-import com.mongodb.client.model.Sorts;
-import io.quarkus.mongodb.FindOptions;
-import java.util.ArrayList;
-import java.util.List;
-import org.bson.conversions.Bson;
 import dev.tandem.events.AccountSnapshotV1;
+import io.quarkus.mongodb.FindOptions;
 import io.quarkus.mongodb.reactive.ReactiveMongoClient;
 import io.quarkus.mongodb.reactive.ReactiveMongoCollection;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 
 /** The {@code account_journeys} collection: one document per tenant and account, written only by snapshots. */
 @ApplicationScoped
@@ -65,22 +71,35 @@ public class AccountJourneyRepository {
     }
 
     /**
-     * Stores the snapshot unless the stored document is at least as new. The filter only matches an older
-     * document; if a newer or equal one exists the upsert tries to insert a second document with the same id and
-     * fails with a duplicate key, which means "already newer": replays and duplicates change nothing.
+     * Stores each snapshot unless the stored document is at least as new, with one unordered bulk write of
+     * version-guarded upserts (at most one snapshot per account). A filter only matches an older document; if a
+     * newer or equal one exists the upsert tries to insert a second document with the same id and fails with a
+     * duplicate key (11000), which means "already newer": replays and duplicates change nothing. Any other error
+     * fails the whole write, which may then be retried as it is.
      *
-     * @return whether the snapshot was applied
+     * @return how many snapshots were applied
      */
-    public Uni<Boolean> upsertIfNewer(AccountSnapshotV1 snapshot) {
-        String id = AccountJourneyDocuments.idOf(snapshot.tenantId(), snapshot.accountKey());
-        Document fields = AccountJourneyDocuments.fieldsOf(snapshot, clock.instant());
-        return journeys.updateOne(
-                        and(eq(AccountJourneyDocuments.ID, id),
-                                lt(AccountJourneyDocuments.ACCOUNT_VERSION, snapshot.accountVersion())),
-                        new Document("$set", fields),
-                        new UpdateOptions().upsert(true))
-                .map(result -> result.getMatchedCount() > 0 || result.getUpsertedId() != null)
-                .onFailure(MongoErrors::isDuplicateKey).recoverWithItem(false);
+    public Uni<Integer> upsertAllIfNewer(Collection<AccountSnapshotV1> snapshots) {
+        if (snapshots.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        Instant projectedAt = clock.instant();
+        List<WriteModel<Document>> upserts = new ArrayList<>(snapshots.size());
+        for (AccountSnapshotV1 snapshot : snapshots) {
+            upserts.add(new UpdateOneModel<>(
+                    and(eq(AccountJourneyDocuments.ID,
+                                    AccountJourneyDocuments.idOf(snapshot.tenantId(), snapshot.accountKey())),
+                            lt(AccountJourneyDocuments.ACCOUNT_VERSION, snapshot.accountVersion())),
+                    new Document("$set", AccountJourneyDocuments.fieldsOf(snapshot, projectedAt)),
+                    new UpdateOptions().upsert(true)));
+        }
+        return journeys.bulkWrite(upserts, new BulkWriteOptions().ordered(false))
+                .map(result -> result.getMatchedCount() + result.getUpserts().size())
+                .onFailure(failure -> MongoErrors.duplicateKeysOnly(failure).isPresent())
+                .recoverWithItem(failure -> {
+                    MongoBulkWriteException bulk = (MongoBulkWriteException) failure;
+                    return bulk.getWriteResult().getMatchedCount() + bulk.getWriteResult().getUpserts().size();
+                });
     }
 
     /** The tenant's accounts that match the query, highest momentum first (account key breaks ties). */

@@ -4,19 +4,27 @@ import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
 
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.DeleteOneModel;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.WriteModel;
 import dev.tandem.designer.config.DesignerConfig;
 import dev.tandem.designer.mapping.ContactCard;
 import dev.tandem.designer.mapping.ContactDocuments;
+import dev.tandem.designer.service.ContactChange;
 import dev.tandem.events.ContactProfileV1;
 import io.quarkus.mongodb.reactive.ReactiveMongoClient;
 import io.quarkus.mongodb.reactive.ReactiveMongoCollection;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -43,20 +51,34 @@ public class ContactRepository {
                 .replaceWithVoid();
     }
 
-    public Uni<Void> upsert(ContactProfileV1 profile) {
-        return contacts.updateOne(
+    /**
+     * Applies at most one change per contact with one unordered bulk write: a profile is upserted over the stored
+     * one, an erasure deletes the contact's profile (name, title). Every write is idempotent, so a failed bulk write
+     * may be retried as it is.
+     *
+     * @return how many profiles were erased
+     */
+    public Uni<Long> applyAll(Collection<ContactChange> changes) {
+        if (changes.isEmpty()) {
+            return Uni.createFrom().item(0L);
+        }
+        Instant projectedAt = clock.instant();
+        List<WriteModel<Document>> writes = new ArrayList<>(changes.size());
+        for (ContactChange change : changes) {
+            if (change instanceof ContactChange.Erase erase) {
+                writes.add(new DeleteOneModel<>(and(
+                        eq(ContactDocuments.ID, ContactDocuments.idOf(erase.tenantId(), erase.contactKey())),
+                        eq(ContactDocuments.TENANT_ID, erase.tenantId()))));
+            } else {
+                ContactProfileV1 profile = ((ContactChange.Upsert) change).profile();
+                writes.add(new UpdateOneModel<>(
                         eq(ContactDocuments.ID, ContactDocuments.idOf(profile.tenantId(), profile.contactKey())),
-                        new Document("$set", ContactDocuments.fieldsOf(profile, clock.instant())),
-                        new UpdateOptions().upsert(true))
-                .replaceWithVoid();
-    }
-
-    /** Erases the contact's profile (name, title); returns whether there was one. */
-    public Uni<Boolean> erase(String tenantId, String contactKey) {
-        return contacts.deleteOne(and(
-                        eq(ContactDocuments.ID, ContactDocuments.idOf(tenantId, contactKey)),
-                        eq(ContactDocuments.TENANT_ID, tenantId)))
-                .map(result -> result.getDeletedCount() > 0);
+                        new Document("$set", ContactDocuments.fieldsOf(profile, projectedAt)),
+                        new UpdateOptions().upsert(true)));
+            }
+        }
+        return contacts.bulkWrite(writes, new BulkWriteOptions().ordered(false))
+                .map(result -> (long) result.getDeletedCount());
     }
 
     /** The tenant's known contacts among the keys, by contact key; erased or never-seen ones are absent. */

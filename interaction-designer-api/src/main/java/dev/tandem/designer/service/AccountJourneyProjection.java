@@ -3,12 +3,18 @@ package dev.tandem.designer.service;
 import dev.tandem.designer.repository.AccountJourneyRepository;
 import dev.tandem.designer.repository.ContactRepository;
 import dev.tandem.events.AccountSnapshotV1;
-import dev.tandem.events.ContactProfileV1;
+import dev.tandem.events.EventKeys;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.jboss.logging.Logger;
 
-/** Applies the log's facts to the sellers' read model. Every write is idempotent, so redelivery is harmless. */
+/**
+ * Applies the log's facts to the sellers' read model, a batch of records at a time. Every write is idempotent, so
+ * redelivering a batch is harmless.
+ */
 @ApplicationScoped
 public class AccountJourneyProjection {
 
@@ -22,26 +28,42 @@ public class AccountJourneyProjection {
         this.contacts = contacts;
     }
 
-    /** Stores the snapshot if it is newer than the stored journey; an older or equal one changes nothing. */
-    public Uni<Boolean> applySnapshot(AccountSnapshotV1 snapshot) {
-        return journeys.upsertIfNewer(snapshot)
-                .invoke(applied -> {
-                    if (!applied) {
-                        LOG.debugf("Snapshot %d of account %s/%s is not newer than the stored one; skipped",
-                                snapshot.accountVersion(), snapshot.tenantId(), snapshot.accountKey());
-                    }
-                });
+    /**
+     * Stores each account's newest snapshot of the batch, unless the stored journey is at least as new (an older or
+     * equal one changes nothing; of equal versions in one batch the first is kept, as if applied one by one).
+     *
+     * @return how many accounts were written
+     */
+    public Uni<Integer> applySnapshots(List<AccountSnapshotV1> snapshots) {
+        List<AccountSnapshotV1> newest = newestPerAccount(snapshots);
+        return journeys.upsertAllIfNewer(newest)
+                .invoke(applied -> LOG.debugf("Snapshot batch: %d snapshots, %d accounts, %d written (the others "
+                        + "were not newer than the stored ones)", snapshots.size(), newest.size(), applied));
     }
 
-    public Uni<Void> applyContact(ContactProfileV1 profile) {
-        return contacts.upsert(profile);
-    }
-
-    /** Erasure: the contact's profile goes; accounts keep only its pseudonymous key, which names no one. */
-    public Uni<Void> eraseContact(String tenantId, String contactKey) {
-        return contacts.erase(tenantId, contactKey)
-                .invoke(erased -> LOG.debugf("Contact erased in tenant %s (profile was %s)", tenantId,
-                        erased ? "present" : "absent"))
+    /**
+     * Applies a batch of contact changes: per contact only the last change counts (Kafka keeps one key's records in
+     * order, so it is the truth); a profile overwrites the stored one, an erasure deletes it (the contact's profile
+     * goes; accounts keep only its pseudonymous key, which names no one).
+     */
+    public Uni<Void> applyContactChanges(List<ContactChange> changes) {
+        Map<String, ContactChange> last = new LinkedHashMap<>();
+        for (ContactChange change : changes) {
+            last.remove(change.key());
+            last.put(change.key(), change);
+        }
+        return contacts.applyAll(last.values())
+                .invoke(erased -> LOG.debugf("Contact batch: %d changes, %d contacts, %d profiles erased",
+                        changes.size(), last.size(), erased))
                 .replaceWithVoid();
+    }
+
+    static List<AccountSnapshotV1> newestPerAccount(List<AccountSnapshotV1> snapshots) {
+        Map<String, AccountSnapshotV1> newest = new LinkedHashMap<>();
+        for (AccountSnapshotV1 snapshot : snapshots) {
+            newest.merge(EventKeys.account(snapshot.tenantId(), snapshot.accountKey()), snapshot,
+                    (kept, candidate) -> candidate.accountVersion() > kept.accountVersion() ? candidate : kept);
+        }
+        return List.copyOf(newest.values());
     }
 }

@@ -3,6 +3,7 @@ package dev.tandem.designer.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tandem.designer.service.ContactChange;
 import dev.tandem.events.AccountSnapshotV1;
 import dev.tandem.events.ContactProfileV1;
 import dev.tandem.events.EventJson;

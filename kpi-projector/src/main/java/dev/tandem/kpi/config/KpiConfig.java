@@ -20,7 +20,10 @@ public interface KpiConfig {
         @WithDefault("30s")
         Duration indexTimeout();
 
-        /** How often one event is re-read and re-applied when another writer changed its account meanwhile. */
+        /**
+         * How often the accounts of a batch that another writer changed between the read and the write are read and
+         * applied again, before the batch fails and is retried with back-off.
+         */
         @WithDefault("5")
         int writeConflictRetries();
     }

@@ -1,40 +1,58 @@
 package dev.tandem.kpi.messaging;
 
-import dev.tandem.support.messaging.TransientRetries;
+import dev.tandem.support.messaging.DeadLetterQueue;
+import dev.tandem.support.messaging.RecordBatch;
+import dev.tandem.events.JourneyEventV1;
 import dev.tandem.kpi.service.KpiProjection;
+import dev.tandem.support.messaging.TransientRetries;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
 
-/** Projects {@code tandem.journey-events.v1} into {@code account_kpis}. */
+/** Projects {@code tandem.journey-events.v1} into {@code account_kpis}, one poll (batch) at a time. */
 @ApplicationScoped
 public class JourneyEventConsumer {
 
-    private static final Logger LOG = Logger.getLogger(JourneyEventConsumer.class);
-
     private final KpiProjection projection;
+    private final DeadLetterQueue deadLetters;
     private final TransientRetries retries;
 
-    public JourneyEventConsumer(KpiProjection projection, TransientRetries retries) {
+    public JourneyEventConsumer(KpiProjection projection, DeadLetterQueue deadLetters, TransientRetries retries) {
         this.projection = projection;
+        this.deadLetters = deadLetters;
         this.retries = retries;
     }
 
     /**
-     * Failure strategy dead-letter-queue: a malformed record is nacked to {@code tandem.dlq.kpi-projector.v1} with its reason and the partition goes on.
-     * Commit strategy throttled: an offset is committed only after this Uni completed (or the DLQ took it).
-     * Other failures (MongoDB unreachable) are retried until they pass: nothing is skipped.
-     * One channel processes its records one at a time, so one account's events are applied in log order.
+     * Failure strategy dead-letter-queue, per record: a record that can never be applied is written to
+     * {@code tandem.dlq.kpi-projector.v1} with its reason ({@link DeadLetterQueue}) and the rest of the batch is
+     * applied; the partition goes on. The valid events are applied per account in log order ({@link KpiProjection}:
+     * one read, one bulk write). Other failures (MongoDB unreachable, write conflicts beyond the retries) are retried
+     * for the whole batch until they pass, which is safe because an event not newer than the stored version changes
+     * nothing: nothing is skipped, and this Uni never fails, so the connector's own dead-letter-queue (which would
+     * take the whole batch) is never reached.
+     * Commit strategy throttled: the batch's offsets are committed only after this Uni completed, i.e. once every
+     * record of the batch was applied or dead-lettered. Batches are handled one after the other, so one account's
+     * events are applied in log order.
      */
     @Incoming("journey-events")
-    public Uni<Void> consume(ConsumerRecord<String, String> record) {
-        Uni<Boolean> work = Uni.createFrom().item(() -> IncomingEvents.journeyEvent(record.key(), record.value()))
-                .chain(projection::apply);
-        return retries.untilDone(work, "Record " + record.topic() + "-" + record.partition() + "@" + record.offset())
-                .onFailure().invoke(failure -> LOG.warnf("Journey event %s-%d@%d goes to the dead-letter topic (%s)",
-                        record.topic(), record.partition(), record.offset(), failure.getClass().getSimpleName()))
+    public Uni<Void> consume(ConsumerRecords<String, String> records) {
+        return retries.untilDone(Uni.createFrom().item(() -> RecordBatch.read(records, IncomingEvents::journeyEvent)),
+                        "Reading journey-event batch")
+                .chain(batch -> Uni.join().all(
+                                deadLetters.send(batch.rejected(), "Journey event"),
+                                apply(batch))
+                        .andCollectFailures()
+                        .replaceWithVoid());
+    }
+
+    private Uni<Void> apply(RecordBatch<JourneyEventV1> batch) {
+        if (batch.valid().isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return retries.untilDone(Uni.createFrom().deferred(() -> projection.applyAll(batch.valid())),
+                        "Journey-event batch " + batch.description())
                 .replaceWithVoid();
     }
 }

@@ -3,29 +3,42 @@ package dev.tandem.kpi.repository;
 import dev.tandem.support.mongo.MongoErrors;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
 
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.InsertOneModel;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.WriteModel;
 import dev.tandem.kpi.config.KpiConfig;
 import dev.tandem.kpi.mapping.AccountKpisDocuments;
 import dev.tandem.kpi.mapping.KpiSummaryAggregation;
 import dev.tandem.kpi.mapping.StageKpisDocuments;
 import dev.tandem.kpi.mapping.StageSummaryAggregation;
-import dev.tandem.kpi.service.StageSummary;
-import java.util.List;
-import org.bson.conversions.Bson;
 import dev.tandem.kpi.service.AccountKpis;
 import dev.tandem.kpi.service.KpiSummary;
+import dev.tandem.kpi.service.StageSummary;
 import io.quarkus.mongodb.reactive.ReactiveMongoClient;
 import io.quarkus.mongodb.reactive.ReactiveMongoCollection;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 
 /**
  * The {@code account_kpis} collection: one document per tenant and account. Writes are conditional on the version
- * that was read (optimistic concurrency), so two writers can never both apply an event on the same state.
+ * that was read (optimistic concurrency), so two writers can never both apply an event on the same state; a batch's
+ * accounts are read with one query and written with one bulk write.
  */
 @ApplicationScoped
 public class AccountKpiRepository {
@@ -57,20 +70,60 @@ public class AccountKpiRepository {
                 .onItem().ifNotNull().transform(AccountKpisDocuments::fromDocument);
     }
 
-    /** Stores the first state of an account; false if another writer created it meanwhile. */
-    public Uni<Boolean> insert(AccountKpis first) {
-        return kpis.insertOne(AccountKpisDocuments.toDocument(first, clock.instant()))
-                .map(inserted -> true)
-                .onFailure(MongoErrors::isDuplicateKey).recoverWithItem(false);
+    /** The stored KPIs of the accounts with these ids ({@code tenantId/accountKey}), by id (one query). */
+    public Uni<Map<String, AccountKpis>> findAll(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return kpis.find(in(AccountKpisDocuments.ID, List.copyOf(ids)))
+                .map(AccountKpisDocuments::fromDocument)
+                .collect().asMap(stored -> AccountKpisDocuments.idOf(stored.tenantId(), stored.accountKey()));
     }
 
-    /** Replaces the account's state only if it is still at {@code readVersion}; false if it moved on. */
-    public Uni<Boolean> replaceIfAt(long readVersion, AccountKpis next) {
-        return kpis.replaceOne(
-                        and(eq(AccountKpisDocuments.ID, AccountKpisDocuments.idOf(next.tenantId(), next.accountKey())),
-                                eq(AccountKpisDocuments.ACCOUNT_VERSION, readVersion)),
-                        AccountKpisDocuments.toDocument(next, clock.instant()))
-                .map(result -> result.getMatchedCount() > 0);
+    /**
+     * Writes the accounts' next states with one unordered bulk write, each only if the account is still at the
+     * version it was read at: a new account is inserted, a stored one replaced under a filter on its id and read
+     * version, as an upsert, so that a document another writer moved on makes that write fail with a duplicate key
+     * (11000) instead of matching nothing unnoticed. Those accounts are returned; the others were written. Any other
+     * error fails the whole write, which may be retried: what was written is then simply not newer.
+     *
+     * @return the ids of the accounts another writer changed since they were read (not written)
+     */
+    public Uni<Set<String>> writeAll(List<Write> writes) {
+        if (writes.isEmpty()) {
+            return Uni.createFrom().item(Set.of());
+        }
+        Instant projectedAt = clock.instant();
+        List<WriteModel<Document>> models = new ArrayList<>(writes.size());
+        for (Write write : writes) {
+            Document document = AccountKpisDocuments.toDocument(write.next(), projectedAt);
+            if (write.readVersion() == 0) {
+                models.add(new InsertOneModel<>(document));
+            } else {
+                Bson stillAtReadVersion = and(eq(AccountKpisDocuments.ID, document.get(AccountKpisDocuments.ID)),
+                        eq(AccountKpisDocuments.ACCOUNT_VERSION, write.readVersion()));
+                models.add(new ReplaceOneModel<>(stillAtReadVersion, document, new ReplaceOptions().upsert(true)));
+            }
+        }
+        return kpis.bulkWrite(models, new BulkWriteOptions().ordered(false))
+                .map(result -> Set.<String>of())
+                .onFailure(failure -> MongoErrors.duplicateKeysOnly(failure).isPresent())
+                .recoverWithItem(failure -> {
+                    Set<String> conflicts = new LinkedHashSet<>();
+                    for (int index : MongoErrors.duplicateKeysOnly(failure).orElseThrow()) {
+                        AccountKpis next = writes.get(index).next();
+                        conflicts.add(AccountKpisDocuments.idOf(next.tenantId(), next.accountKey()));
+                    }
+                    return conflicts;
+                });
+    }
+
+    /**
+     * An account's next state and the version it was computed from.
+     *
+     * @param readVersion the stored {@code accountVersion} that was read; 0 when the account had no document
+     */
+    public record Write(AccountKpis next, long readVersion) {
     }
 
     /** The tenant's summary: the totals and the journey KPIs, each a small aggregation, run concurrently. */
