@@ -42,6 +42,12 @@ import org.junit.jupiter.api.Test;
 class AccountJourneyProgressTest {
 
     private static final String TENANT = "dev";
+
+    /** A request with a seller token of the test's tenant, signed with the key the service trusts. */
+    private static io.restassured.specification.RequestSpecification asTenantUser() {
+        return given().auth().oauth2(dev.tandem.infra.TandemInfrastructureResource.infrastructure().signingKey()
+                .token(TENANT, java.util.Set.of("seller"), java.time.Duration.ofMinutes(30)));
+    }
     private static final Duration PATIENCE = Duration.ofSeconds(30);
     private static final KafkaTestClient KAFKA =
             new KafkaTestClient(TandemInfrastructureResource.infrastructure().kafkaBootstrapServers());
@@ -61,7 +67,7 @@ class AccountJourneyProgressTest {
         send(TENANT, account, 4, 58, JourneyFixtures.progress(stage, Trend.SLOWING, true, DealOutcome.NO_DECISION));
 
         awaitVersion(account, 4);
-        given().when().get("/v1/accounts/{key}/journey", account).then().statusCode(200)
+        asTenantUser().when().get("/v1/accounts/{key}/journey", account).then().statusCode(200)
                 .body("stage.key", equalTo(stage))
                 .body("stage.name", equalTo("Supplier selection"))
                 .body("stage.enteredAt", equalTo("2026-11-04T20:00:00Z"))
@@ -108,7 +114,7 @@ class AccountJourneyProgressTest {
         send(TENANT, account, 2, 33, null);
 
         awaitVersion(account, 2);
-        given().when().get("/v1/accounts/{key}/journey", account).then().statusCode(200)
+        asTenantUser().when().get("/v1/accounts/{key}/journey", account).then().statusCode(200)
                 .body("momentum", equalTo(33))
                 .body("stage", nullValue())
                 .body("journey", nullValue())
@@ -119,7 +125,7 @@ class AccountJourneyProgressTest {
                 .body("outcome", nullValue())
                 .body("closedAt", nullValue());
         // a document from before journeys has no stalled flag: it lists as not stalled, without stage or trend
-        given().when().get("/v1/accounts?stalled=false&limit=200").then().statusCode(200)
+        asTenantUser().when().get("/v1/accounts?stalled=false&limit=200").then().statusCode(200)
                 .body("accounts.find { it.accountKey == '" + account + "' }.stage", nullValue())
                 .body("accounts.find { it.accountKey == '" + account + "' }.momentum", equalTo(33))
                 .body("accounts.accountKey", hasItem(account));
@@ -143,7 +149,7 @@ class AccountJourneyProgressTest {
         }
         await().atMost(PATIENCE).until(() -> countForOtherTenant(foreign) == 1);
 
-        given().when().get("/v1/accounts?stage={stage}", stage).then().statusCode(200)
+        asTenantUser().when().get("/v1/accounts?stage={stage}", stage).then().statusCode(200)
                 .body("accounts.accountKey", contains(high, stalledMid, low))
                 .body("accounts[0].momentum", equalTo(90))
                 .body("accounts[0].stage", equalTo(stage))
@@ -152,10 +158,10 @@ class AccountJourneyProgressTest {
                 .body("accounts[0].alertCount", equalTo(0))
                 .body("accounts[1].alertCount", equalTo(1))
                 .body("limit", equalTo(50));
-        given().when().get("/v1/accounts?stage={stage}&stalled=true", stage).then().statusCode(200)
+        asTenantUser().when().get("/v1/accounts?stage={stage}&stalled=true", stage).then().statusCode(200)
                 .body("accounts.accountKey", contains(stalledMid))
                 .body("accounts[0].trend", equalTo("stalled"));
-        given().when().get("/v1/accounts?stage={stage}&stalled=false&limit=1", stage).then().statusCode(200)
+        asTenantUser().when().get("/v1/accounts?stage={stage}&stalled=false&limit=1", stage).then().statusCode(200)
                 .body("accounts.accountKey", contains(high))
                 .body("limit", equalTo(1));
     }
@@ -164,7 +170,7 @@ class AccountJourneyProgressTest {
     void invalidListParametersAnswer400ProblemDetailsNamingTheParameter() {
         for (String[] bad : new String[][] {{"limit", "201"}, {"limit", "0"}, {"limit", "many"},
                 {"stalled", "maybe"}, {"stage", "Not a key"}}) {
-            given().queryParam(bad[0], bad[1]).when().get("/v1/accounts").then()
+            asTenantUser().queryParam(bad[0], bad[1]).when().get("/v1/accounts").then()
                     .statusCode(400)
                     .contentType("application/problem+json")
                     .body("status", equalTo(400))
@@ -202,7 +208,7 @@ class AccountJourneyProgressTest {
 
     private static void awaitVersion(String account, long version) {
         await().atMost(PATIENCE).until(() -> {
-            Response response = given().when().get("/v1/accounts/{key}/journey", account);
+            Response response = asTenantUser().when().get("/v1/accounts/{key}/journey", account);
             return response.statusCode() == 200 && response.jsonPath().getLong("version") == version;
         });
     }

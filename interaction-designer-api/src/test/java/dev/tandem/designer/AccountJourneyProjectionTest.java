@@ -47,6 +47,12 @@ import org.junit.jupiter.api.Test;
 class AccountJourneyProjectionTest {
 
     private static final String TENANT = "dev";
+
+    /** A request with a seller token of the test's tenant, signed with the key the service trusts. */
+    private static io.restassured.specification.RequestSpecification asTenantUser() {
+        return given().auth().oauth2(dev.tandem.infra.TandemInfrastructureResource.infrastructure().signingKey()
+                .token(TENANT, java.util.Set.of("seller"), java.time.Duration.ofMinutes(30)));
+    }
     private static final Duration PATIENCE = Duration.ofSeconds(30);
     private static final KafkaTestClient KAFKA =
             new KafkaTestClient(TandemInfrastructureResource.infrastructure().kafkaBootstrapServers());
@@ -115,7 +121,7 @@ class AccountJourneyProjectionTest {
 
     @Test
     void unknownAccountAnswers404ProblemDetails() {
-        given().when().get("/v1/accounts/{key}/journey", unique("nobody"))
+        asTenantUser().when().get("/v1/accounts/{key}/journey", unique("nobody"))
                 .then().statusCode(404)
                 .contentType("application/problem+json")
                 .body("status", equalTo(404))
@@ -203,13 +209,13 @@ class AccountJourneyProjectionTest {
     /** Polls the journey without failing assertions (which would log every attempt) until it is ready. */
     private static void awaitJourney(String account, Predicate<JsonPath> ready) {
         await().atMost(PATIENCE).until(() -> {
-            Response response = given().when().get("/v1/accounts/{key}/journey", account);
+            Response response = asTenantUser().when().get("/v1/accounts/{key}/journey", account);
             return response.statusCode() == 200 && ready.test(response.jsonPath());
         });
     }
 
     private static ValidatableResponse journey(String account) {
-        return given().when().get("/v1/accounts/{key}/journey", account).then();
+        return asTenantUser().when().get("/v1/accounts/{key}/journey", account).then();
     }
 
     private static String unique(String prefix) {

@@ -14,13 +14,16 @@ import dev.tandem.infra.KafkaTestClient;
 import dev.tandem.infra.TandemInfrastructureResource;
 import dev.tandem.model.Direction;
 import dev.tandem.model.TouchpointSource;
+import dev.tandem.support.security.Roles;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -41,6 +44,16 @@ class TouchpointIngestTest {
                 """.formatted(eventId, account, type);
     }
 
+    /** A request with an ingest token of tenant {@code dev}. */
+    private static RequestSpecification asIngest() {
+        return asTenant("dev", Roles.INGEST);
+    }
+
+    private static RequestSpecification asTenant(String tenant, String... roles) {
+        return given().auth().oauth2(TandemInfrastructureResource.infrastructure().signingKey()
+                .token(tenant, Set.of(roles), Duration.ofMinutes(10)));
+    }
+
     private static String unique(String prefix) {
         return prefix + "-" + UUID.randomUUID();
     }
@@ -49,7 +62,7 @@ class TouchpointIngestTest {
     void acceptedTouchpointIsOnTheLogKeyedByTenantAndAccountWithoutPersonalData() {
         String eventId = unique("evt");
         String account = unique("acme");
-        given().contentType(ContentType.JSON).body(touchpoint(eventId, account, "webinar.attended"))
+        asIngest().contentType(ContentType.JSON).body(touchpoint(eventId, account, "webinar.attended"))
                 .when().post("/v1/touchpoints")
                 .then().statusCode(202).body("accepted", equalTo(1)).body("eventIds", hasItem(eventId));
 
@@ -84,7 +97,7 @@ class TouchpointIngestTest {
         String account = unique("globex");
         String first = unique("evt");
         String second = unique("evt");
-        given().contentType(ContentType.JSON)
+        asIngest().contentType(ContentType.JSON)
                 .body("[" + touchpoint(first, account, "email.clicked") + ","
                         + touchpoint(second, account, "tenant.custom_signal") + "]")
                 .when().post("/v1/touchpoints")
@@ -101,7 +114,7 @@ class TouchpointIngestTest {
         String account = unique("initech");
         String valid = unique("evt");
         String invalid = unique("evt");
-        given().contentType(ContentType.JSON)
+        asIngest().contentType(ContentType.JSON)
                 .body("[" + touchpoint(valid, account, "email.clicked") + ","
                         + touchpoint(invalid, account, "Email.Clicked") + "]")
                 .when().post("/v1/touchpoints")
@@ -112,7 +125,7 @@ class TouchpointIngestTest {
 
         // a later touchpoint of the same account lands on the same partition after anything sent before it
         String sentinel = unique("evt");
-        given().contentType(ContentType.JSON).body(touchpoint(sentinel, account, "email.opened"))
+        asIngest().contentType(ContentType.JSON).body(touchpoint(sentinel, account, "email.opened"))
                 .when().post("/v1/touchpoints").then().statusCode(202);
         List<ConsumerRecord<String, String>> records =
                 kafka.readUntil(Topics.TOUCHPOINTS, r -> r.value().contains(sentinel), Duration.ofSeconds(20));
@@ -122,7 +135,7 @@ class TouchpointIngestTest {
 
     @Test
     void missingFieldsAndBadValuesAreNamed() {
-        given().contentType(ContentType.JSON)
+        asIngest().contentType(ContentType.JSON)
                 .body("""
                         {"accountKey":"a1","type":"email.clicked","source":"radio","occurredAt":"yesterday",
                          "contact":{"email":"not-an-email"}}""")
@@ -137,30 +150,30 @@ class TouchpointIngestTest {
 
     @Test
     void malformedJsonIsAProblemNotAServerError() {
-        given().contentType(ContentType.JSON).body("{\"eventId\": ")
+        asIngest().contentType(ContentType.JSON).body("{\"eventId\": ")
                 .when().post("/v1/touchpoints")
                 .then().statusCode(400).contentType("application/problem+json").body("status", equalTo(400));
     }
 
     @Test
     void emptyArrayAndScalarBodiesAreRefused() {
-        given().contentType(ContentType.JSON).body("[]")
+        asIngest().contentType(ContentType.JSON).body("[]")
                 .when().post("/v1/touchpoints").then().statusCode(400).contentType("application/problem+json");
-        given().contentType(ContentType.JSON).body("42")
+        asIngest().contentType(ContentType.JSON).body("42")
                 .when().post("/v1/touchpoints").then().statusCode(400).contentType("application/problem+json");
     }
 
     @Test
     void healthAndOpenApiAreServed() {
-        given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
-        given().when().get("/q/openapi?format=json").then().statusCode(200)
+        asIngest().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        asIngest().when().get("/q/openapi?format=json").then().statusCode(200)
                 .body("paths.'/v1/touchpoints'.post.responses.'202'.description", equalTo("On the touchpoint log"));
     }
 
     @Test
     void withoutAnAccountKeyTheEmailDomainNamesTheAccountThroughTheTenantsMapping() {
         String eventId = unique("evt");
-        given().contentType(ContentType.JSON).body("""
+        asIngest().contentType(ContentType.JSON).body("""
                 {"eventId":"%s","type":"pricing.viewed","source":"marketing","occurredAt":"2026-11-20T10:15:30Z",
                  "contact":{"email":"kim@emea.globex.com","title":"VP Operations"}}""".formatted(eventId))
                 .when().post("/v1/touchpoints")
@@ -175,11 +188,57 @@ class TouchpointIngestTest {
 
     @Test
     void withoutAnAccountKeyAPersonalMailboxIsRefusedNamingTheEmail() {
-        given().contentType(ContentType.JSON).body("""
+        asIngest().contentType(ContentType.JSON).body("""
                 {"eventId":"e-personal","type":"pricing.viewed","source":"marketing",
                  "occurredAt":"2026-11-20T10:15:30Z","contact":{"email":"kim@gmail.com"}}""")
                 .when().post("/v1/touchpoints")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", hasItem("/contact/email"));
+    }
+
+    @Test
+    void withoutABearerTokenNothingIsPublishedAndTheAnswerIsAChallenge() {
+        String account = unique("acme");
+        given().contentType(ContentType.JSON).body(touchpoint(unique("evt"), account, "web.visited"))
+                .when().post("/v1/touchpoints")
+                .then().statusCode(401).contentType("application/problem+json")
+                .header("WWW-Authenticate", org.hamcrest.Matchers.startsWith("Bearer"))
+                .body("status", equalTo(401));
+        given().auth().oauth2("not-a-token").contentType(ContentType.JSON)
+                .body(touchpoint(unique("evt"), account, "web.visited"))
+                .when().post("/v1/touchpoints")
+                .then().statusCode(401).contentType("application/problem+json")
+                .header("WWW-Authenticate", org.hamcrest.Matchers.containsString("invalid_token"));
+        asTenant("dev", Roles.SELLER).contentType(ContentType.JSON)
+                .body(touchpoint(unique("evt"), account, "web.visited"))
+                .when().post("/v1/touchpoints")
+                .then().statusCode(403).contentType("application/problem+json").body("status", equalTo(403));
+        // a sentinel after them: none of the refused ones reached the log before it
+        String sentinel = unique("evt");
+        asIngest().contentType(ContentType.JSON).body(touchpoint(sentinel, account, "web.visited"))
+                .when().post("/v1/touchpoints").then().statusCode(202);
+        List<ConsumerRecord<String, String>> records =
+                kafka.readUntil(Topics.TOUCHPOINTS, r -> r.value().contains(sentinel), Duration.ofSeconds(20));
+        assertThat(records).filteredOn(r -> r.key().endsWith("/" + account)).hasSize(1);
+    }
+
+    @Test
+    void theTenantComesFromTheTokenNeverFromTheBody() {
+        String eventId = unique("evt");
+        String account = unique("acme");
+        String body = touchpoint(eventId, account, "webinar.attended").replaceFirst("\\{", "{\"tenantId\":\"dev\",");
+        asTenant("northwind-corp", Roles.INGEST).contentType(ContentType.JSON).body(body)
+                .when().post("/v1/touchpoints")
+                .then().statusCode(org.hamcrest.Matchers.anyOf(equalTo(202), equalTo(400)));
+        asTenant("northwind-corp", Roles.INGEST).contentType(ContentType.JSON)
+                .body(touchpoint(eventId, account, "webinar.attended"))
+                .when().post("/v1/touchpoints").then().statusCode(202);
+
+        List<ConsumerRecord<String, String>> records =
+                kafka.readUntil(Topics.TOUCHPOINTS, r -> r.value().contains(eventId), Duration.ofSeconds(20));
+        assertThat(records).filteredOn(r -> r.value().contains(eventId)).isNotEmpty().allSatisfy(r -> {
+            assertThat(r.key()).isEqualTo("northwind-corp/" + account);
+            assertThat(EventJson.read(r.value(), TouchpointV1.class).tenantId()).isEqualTo("northwind-corp");
+        });
     }
 }

@@ -37,6 +37,12 @@ import org.junit.jupiter.api.Test;
 class JourneyKpiProjectionTest {
 
     private static final String TENANT = "dev";
+
+    /** A request with a analyst token of the test's tenant, signed with the key the service trusts. */
+    private static io.restassured.specification.RequestSpecification asTenantUser() {
+        return given().auth().oauth2(dev.tandem.infra.TandemInfrastructureResource.infrastructure().signingKey()
+                .token(TENANT, java.util.Set.of("analyst"), java.time.Duration.ofMinutes(30)));
+    }
     private static final Duration PATIENCE = Duration.ofSeconds(30);
     private static final Instant START = Instant.parse("2026-11-20T10:00:00Z");
     private static final KafkaTestClient KAFKA =
@@ -199,17 +205,17 @@ class JourneyKpiProjectionTest {
 
     private static void awaitAccount(String account, long version) {
         await().atMost(PATIENCE).until(() -> {
-            Response response = given().when().get("/v1/kpis/accounts/{key}", account);
+            Response response = asTenantUser().when().get("/v1/kpis/accounts/{key}", account);
             return response.statusCode() == 200 && response.jsonPath().getLong("version") == version;
         });
     }
 
     private static io.restassured.response.ValidatableResponse kpis(String account) {
-        return given().when().get("/v1/kpis/accounts/{key}", account).then().statusCode(200);
+        return asTenantUser().when().get("/v1/kpis/accounts/{key}", account).then().statusCode(200);
     }
 
     private static JsonPath summary() {
-        return given().when().get("/v1/kpis/summary").then().statusCode(200).extract().jsonPath();
+        return asTenantUser().when().get("/v1/kpis/summary").then().statusCode(200).extract().jsonPath();
     }
 
     private static String unique(String prefix) {

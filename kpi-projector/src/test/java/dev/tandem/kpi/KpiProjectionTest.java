@@ -42,6 +42,12 @@ import org.junit.jupiter.api.Test;
 class KpiProjectionTest {
 
     private static final String TENANT = "dev";
+
+    /** A request with a analyst token of the test's tenant, signed with the key the service trusts. */
+    private static io.restassured.specification.RequestSpecification asTenantUser() {
+        return given().auth().oauth2(dev.tandem.infra.TandemInfrastructureResource.infrastructure().signingKey()
+                .token(TENANT, java.util.Set.of("analyst"), java.time.Duration.ofMinutes(30)));
+    }
     private static final Duration PATIENCE = Duration.ofSeconds(30);
     private static final Instant START = Instant.parse("2026-11-20T10:00:00Z");
     private static final KafkaTestClient KAFKA =
@@ -156,7 +162,7 @@ class KpiProjectionTest {
 
     @Test
     void unknownAccountAnswers404ProblemDetails() {
-        given().when().get("/v1/kpis/accounts/{key}", unique("nobody"))
+        asTenantUser().when().get("/v1/kpis/accounts/{key}", unique("nobody"))
                 .then().statusCode(404)
                 .contentType("application/problem+json")
                 .body("status", equalTo(404))
@@ -207,15 +213,15 @@ class KpiProjectionTest {
     private static void awaitAccount(String account, long version) {
         Predicate<Response> reached = response -> response.statusCode() == 200
                 && response.jsonPath().getLong("version") == version;
-        await().atMost(PATIENCE).until(() -> reached.test(given().when().get("/v1/kpis/accounts/{key}", account)));
+        await().atMost(PATIENCE).until(() -> reached.test(asTenantUser().when().get("/v1/kpis/accounts/{key}", account)));
     }
 
     private static ValidatableResponse kpis(String account) {
-        return given().when().get("/v1/kpis/accounts/{key}", account).then().statusCode(200);
+        return asTenantUser().when().get("/v1/kpis/accounts/{key}", account).then().statusCode(200);
     }
 
     private static JsonPath summary() {
-        return given().when().get("/v1/kpis/summary").then().statusCode(200).extract().jsonPath();
+        return asTenantUser().when().get("/v1/kpis/summary").then().statusCode(200).extract().jsonPath();
     }
 
     private static String header(ConsumerRecord<String, String> record, String name) {

@@ -23,14 +23,30 @@ public final class LocalInfrastructure implements AutoCloseable {
     private final LocalKafka kafka;
     private final LocalPostgres postgres;
     private final LocalMongo mongo;
+    private final LocalSigningKey signingKey;
 
-    private LocalInfrastructure(LocalKafka kafka, LocalPostgres postgres, LocalMongo mongo) {
+    private LocalInfrastructure(LocalKafka kafka, LocalPostgres postgres, LocalMongo mongo,
+            LocalSigningKey signingKey) {
         this.kafka = kafka;
         this.postgres = postgres;
         this.mongo = mongo;
+        this.signingKey = signingKey;
     }
 
+    /** Started with a fresh development signing key in a temporary directory (tests). */
     public static LocalInfrastructure start() {
+        try {
+            return start(java.nio.file.Files.createTempDirectory("tandem-signing-key"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Started with the development signing key of {@code signingKeyDirectory} (made there on first use), so the
+     * tokens a user printed stay valid across runs on the same data.
+     */
+    public static LocalInfrastructure start(java.nio.file.Path signingKeyDirectory) {
         long started = System.nanoTime();
         // Kafka and PostgreSQL take a couple of seconds each: start them side by side
         CompletableFuture<LocalKafka> kafka = CompletableFuture.supplyAsync(() -> {
@@ -55,7 +71,8 @@ public final class LocalInfrastructure implements AutoCloseable {
         });
         LocalMongo mongo = LocalMongo.start();
         try {
-            LocalInfrastructure infra = new LocalInfrastructure(kafka.join(), postgres.join(), mongo);
+            LocalInfrastructure infra = new LocalInfrastructure(kafka.join(), postgres.join(), mongo,
+                    LocalSigningKey.in(signingKeyDirectory));
             LOG.info("Local infrastructure ready in {} ms: kafka={} postgres=localhost:{} mongo={}",
                     (System.nanoTime() - started) / 1_000_000, infra.kafkaBootstrapServers(), infra.postgres.port(),
                     infra.mongo.connectionString());
@@ -100,7 +117,13 @@ public final class LocalInfrastructure implements AutoCloseable {
         config.put("quarkus.datasource.username", LocalPostgres.USER);
         config.put("quarkus.datasource.password", "");
         config.put("quarkus.mongodb.connection-string", mongoConnectionString());
+        config.putAll(signingKey.quarkusConfig());
         return config;
+    }
+
+    /** The development signing key the services are configured to trust (tests sign their tokens with it). */
+    public LocalSigningKey signingKey() {
+        return signingKey;
     }
 
     @Override

@@ -3,8 +3,10 @@ package dev.tandem.designer.rest;
 import dev.tandem.designer.service.AccountJourneyQueries;
 import dev.tandem.designer.service.AccountListQuery;
 import dev.tandem.support.rest.Problem;
+import dev.tandem.support.security.Roles;
 import dev.tandem.support.tenant.TenantContext;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -20,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/v1/accounts")
+@RolesAllowed({Roles.SELLER, Roles.DESIGNER})
 @Tag(name = "Account journeys", description = "The buying committee of an account, as sellers see it")
 public class AccountJourneyResource {
 
@@ -38,6 +41,10 @@ public class AccountJourneyResource {
     @APIResponse(responseCode = "200", description = "The matching accounts",
             content = @Content(schema = @Schema(implementation = AccountListResponse.class)))
     @APIResponse(responseCode = "400", description = "A query parameter is not valid; errors name it",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No bearer token, or one that does not verify",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The token does not grant a role this operation admits",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<AccountListResponse> list(
             @Parameter(description = "Only accounts currently in this stage (a stage key)")
@@ -60,6 +67,10 @@ public class AccountJourneyResource {
     @APIResponse(responseCode = "200", description = "The account's journey",
             content = @Content(schema = @Schema(implementation = AccountJourneyResponse.class)))
     @APIResponse(responseCode = "404", description = "No such account for this tenant",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No bearer token, or one that does not verify",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The token does not grant a role this operation admits",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<AccountJourneyResponse> journey(@PathParam("accountKey") String accountKey) {
         return queries.journeyOf(tenant.tenantId(), accountKey).map(AccountJourneyResponse::of);

@@ -5,7 +5,9 @@ import dev.tandem.launcher.demo.DemoReport;
 import dev.tandem.launcher.demo.DemoScenario;
 import dev.tandem.launcher.demo.TandemApi;
 import java.io.PrintWriter;
+import dev.tandem.launcher.platform.PlatformSettings;
 import java.net.URI;
+import java.nio.file.Path;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
@@ -38,6 +40,14 @@ final class DemoCommand implements Callable<Integer> {
             description = "kpi-projector (default ${DEFAULT-VALUE}).")
     URI kpiUrl;
 
+    @Option(names = "--token", description = "Bearer token with the ingest, seller and analyst roles (default: "
+            + "one of tenant dev, signed with the local run's key in --data-dir).")
+    String token;
+
+    @Option(names = "--data-dir", defaultValue = PlatformSettings.DEFAULT_DATA_DIRECTORY_NAME,
+            description = "The local run's data directory, relative to the checkout (default ${DEFAULT-VALUE}).")
+    Path dataDirectory;
+
     @Option(names = "--timeout", defaultValue = "90",
             description = "Seconds to wait for the read models to show the scenario (default ${DEFAULT-VALUE}).")
     long timeoutSeconds;
@@ -46,7 +56,7 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         TandemApi api = new TandemApi(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(),
-                ingestUrl, designerUrl, kpiUrl);
+                ingestUrl, designerUrl, kpiUrl, token != null ? token : DevTokens.demoToken(DevTokens.keyOf(dataDirectory)));
         out.printf("Sending the demo scenario to %s…%n", ingestUrl);
         out.flush();
         try {

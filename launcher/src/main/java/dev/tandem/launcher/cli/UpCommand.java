@@ -84,6 +84,7 @@ final class UpCommand implements Callable<Integer> {
             return 1;
         }
         UrlTable.print(out, platform);
+        DevTokens.print(out, platform.signingKey());
         out.printf("%nTandem is up (%d s). Ctrl-C stops everything.%n", Duration.ofNanos(System.nanoTime() - started)
                 .toSeconds());
         out.flush();
@@ -107,7 +108,8 @@ final class UpCommand implements Callable<Integer> {
     /** A failing demo is reported, but the platform keeps running: the user may want to look into it. */
     private static void sendDemo(Platform platform, PrintWriter out, PrintWriter err) throws InterruptedException {
         TandemApi api = new TandemApi(HttpClient.newHttpClient(), platform.baseUri(ServiceCatalog.INGEST),
-                platform.baseUri(ServiceCatalog.DESIGNER), platform.baseUri(ServiceCatalog.KPI));
+                platform.baseUri(ServiceCatalog.DESIGNER), platform.baseUri(ServiceCatalog.KPI),
+                DevTokens.demoToken(platform.signingKey()));
         out.printf("%nSending the demo scenario…%n");
         out.flush();
         try {

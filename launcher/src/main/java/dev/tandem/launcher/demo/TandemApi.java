@@ -63,8 +63,14 @@ public final class TandemApi {
     private final URI ingest;
     private final URI designer;
     private final URI kpi;
+    private final String authorization;
 
-    public TandemApi(HttpClient http, URI ingest, URI designer, URI kpi) {
+    /**
+     * @param bearerToken a token whose roles cover what is called: ingest (touchpoints), seller (journeys),
+     *        analyst (KPIs); every request carries it
+     */
+    public TandemApi(HttpClient http, URI ingest, URI designer, URI kpi, String bearerToken) {
+        this.authorization = "Bearer " + bearerToken;
         this.http = http;
         this.ingest = ingest;
         this.designer = designer;
@@ -106,6 +112,7 @@ public final class TandemApi {
         return HttpRequest.newBuilder(ingest.resolve("/v1/touchpoints"))
                 .timeout(REQUEST_TIMEOUT)
                 .header("Content-Type", "application/json")
+                .header("Authorization", authorization)
                 .POST(HttpRequest.BodyPublishers.ofString(write(touchpoints)))
                 .build();
     }
@@ -121,8 +128,8 @@ public final class TandemApi {
     }
 
     private HttpResponse<String> get(URI uri) {
-        return send(HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT).header("Accept", "application/json").GET()
-                .build());
+        return send(HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT).header("Accept", "application/json")
+                .header("Authorization", authorization).GET().build());
     }
 
     private HttpResponse<String> send(HttpRequest request) {

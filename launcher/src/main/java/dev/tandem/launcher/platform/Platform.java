@@ -1,6 +1,7 @@
 package dev.tandem.launcher.platform;
 
 import dev.tandem.infra.LocalInfrastructure;
+import dev.tandem.infra.LocalSigningKey;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -57,6 +58,19 @@ public final class Platform implements AutoCloseable {
      * @throws ServiceStartException when a service does not come up (everything started is stopped again)
      * @throws IllegalStateException when something it needs is missing (packaged apps, free ports)
      */
+    /** Where a run keeps its development signing key (kept across runs: printed tokens stay valid). */
+    public static Path signingKeyDirectory(Path dataDirectory) {
+        return dataDirectory.resolve("security");
+    }
+
+    /** The development signing key the services trust; available once started. */
+    public LocalSigningKey signingKey() {
+        if (infrastructure == null) {
+            throw new IllegalStateException("the platform is not started");
+        }
+        return infrastructure.signingKey();
+    }
+
     public Platform start() throws InterruptedException {
         checkPackagedApplications();
         checkPortsFree();
@@ -83,7 +97,7 @@ public final class Platform implements AutoCloseable {
             long started = System.nanoTime();
             // a fresh broker: journey-state's local stores of an earlier run must not outlive it
             Directories.deleteRecursively(settings.streamsStateDirectory());
-            infrastructure = LocalInfrastructure.start();
+            infrastructure = LocalInfrastructure.start(signingKeyDirectory(settings.dataDirectory()));
             Map<String, String> jdbcUrls = new LinkedHashMap<>();
             LocalInfrastructure.POSTGRES_DATABASES.forEach(db -> jdbcUrls.put(db, infrastructure.postgres().jdbcUrl(db)));
             addresses = new InfrastructureAddresses(infrastructure.kafkaBootstrapServers(), jdbcUrls,

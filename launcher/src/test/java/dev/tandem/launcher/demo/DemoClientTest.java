@@ -47,7 +47,7 @@ class DemoClientTest {
         platform.createContext("/v1/kpis/summary", this::kpis);
         platform.start();
         URI base = URI.create("http://127.0.0.1:" + platform.getAddress().getPort());
-        api = new TandemApi(HttpClient.newHttpClient(), base, base, base);
+        api = new TandemApi(HttpClient.newHttpClient(), base, base, base, "test-token");
     }
 
     @AfterEach

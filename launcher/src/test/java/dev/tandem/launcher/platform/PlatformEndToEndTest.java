@@ -66,7 +66,12 @@ class PlatformEndToEndTest {
                 .withPort(ServiceCatalog.KPI, ports.get(3))
                 .withReadyTimeout(Duration.ofMinutes(4));
         platform = new Platform(settings, new LoggingListener()).start();
+        token = platform.signingKey().token("dev", java.util.Set.of("ingest", "seller", "analyst"),
+                Duration.ofHours(1));
     }
+
+    /** A tool's and a seller's and an analyst's token of tenant dev, from the key the platform's services trust. */
+    private static String token;
 
     @AfterAll
     static void stopPlatform() {
@@ -133,6 +138,33 @@ class PlatformEndToEndTest {
      */
     @Test
     @Order(2)
+    void everyDoorWantsCredentialsAndAnotherTenantSeesNothing() throws Exception {
+        String account = "e2e-doors";
+        assertThat(post(touchpoint("e2e-doors-1", account, "webinar.attended", "marketing", 3, "ana.ruiz",
+                "Ana Ruiz", "CFO")).statusCode()).isEqualTo(202);
+        awaitProjection().untilAsserted(() -> assertThat(journey(account)).isPresent());
+        assertThat(get(uri(ServiceCatalog.DESIGNER, "/v1/accounts/" + account + "/journey"), null).statusCode())
+                .isEqualTo(401);
+        assertThat(get(uri(ServiceCatalog.KPI, "/v1/kpis/summary"), null).statusCode()).isEqualTo(401);
+        HttpResponse<String> unauthenticated = HTTP.send(HttpRequest.newBuilder(uri(ServiceCatalog.INGEST,
+                        "/v1/touchpoints")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("[]")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(unauthenticated.statusCode()).isEqualTo(401);
+        assertThat(unauthenticated.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
+                challenge -> assertThat(challenge).startsWith("Bearer"));
+
+        String foreign = platform.signingKey().token("other-tenant", java.util.Set.of("seller", "analyst"),
+                Duration.ofMinutes(10));
+        assertThat(get(uri(ServiceCatalog.DESIGNER, "/v1/accounts/" + account + "/journey"), foreign).statusCode())
+                .as("another tenant's account is not found, not forbidden").isEqualTo(404);
+        assertThat(json(get(uri(ServiceCatalog.KPI, "/v1/kpis/summary"), foreign)).path("accountsTracked").asLong())
+                .isZero();
+        String sellerOnly = platform.signingKey().token("dev", java.util.Set.of("seller"), Duration.ofMinutes(10));
+        assertThat(get(uri(ServiceCatalog.KPI, "/v1/kpis/summary"), sellerOnly).statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    @Order(3)
     void theSameEventIdPostedTwiceCountsOnce() throws Exception {
         String resent = "e2e-twin-resent";
         String control = "e2e-twin-control";
@@ -169,7 +201,7 @@ class PlatformEndToEndTest {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void aMalformedTouchpointIsRefusedNamingTheFieldAndPublishedNowhere() throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
         String good = "e2e-good-" + run;
@@ -244,6 +276,7 @@ class PlatformEndToEndTest {
         HttpRequest request = HttpRequest.newBuilder(uri(ServiceCatalog.INGEST, "/v1/touchpoints"))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + token)
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
                 .build();
         return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
@@ -265,8 +298,15 @@ class PlatformEndToEndTest {
     }
 
     private static HttpResponse<String> get(URI uri) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        return get(uri, token);
+    }
+
+    private static HttpResponse<String> get(URI uri, String bearer) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET();
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static URI uri(ServiceDefinition service, String path) {

@@ -8,15 +8,7 @@ import java.time.Duration;
 @ConfigMapping(prefix = "tandem")
 public interface TandemConfig {
 
-    Tenant tenant();
-
     Messaging messaging();
-
-    interface Tenant {
-        /** The tenant of every request until credentials carry one. */
-        @WithDefault("dev")
-        String developmentTenant();
-    }
 
     interface Messaging {
         Retry retry();

@@ -1,5 +1,9 @@
 package dev.tandem.support.rest;
 
+import dev.tandem.support.tenant.TenantContext;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import dev.tandem.events.FieldError;
@@ -26,6 +30,30 @@ public class ProblemMappers {
         String detail = e.getOriginalMessage();
         return Problem.invalid("The body is not valid JSON of the expected shape",
                 List.of(new FieldError(field, detail == null ? "unreadable" : detail))).toResponse();
+    }
+
+    /** No credentials, or credentials that do not verify: 401 with the challenge, never which part failed. */
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    public Response unauthenticated(RuntimeException e) {
+        boolean tokenSent = e instanceof AuthenticationFailedException;
+        return Response.fromResponse(Problem.of("unauthenticated", "Unauthorized", Response.Status.UNAUTHORIZED,
+                        tokenSent ? "The bearer token is not valid (signature, issuer or expiry)."
+                                : "Send a bearer token: Authorization: Bearer <token>.").toResponse())
+                .header("WWW-Authenticate", tokenSent ? "Bearer realm=\"tandem\", error=\"invalid_token\""
+                        : "Bearer realm=\"tandem\"")
+                .build();
+    }
+
+    /** Valid credentials without a role the endpoint admits. */
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return Problem.of("forbidden", "Forbidden", Response.Status.FORBIDDEN,
+                "The credentials do not grant a role this operation admits.").toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response noTenant(TenantContext.NoTenantException e) {
+        return Problem.of("no-tenant", "Forbidden", Response.Status.FORBIDDEN, e.getMessage()).toResponse();
     }
 
     @ServerExceptionMapper

@@ -1,22 +1,42 @@
 package dev.tandem.support.tenant;
 
-import dev.tandem.support.config.TandemConfig;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.RequestScoped;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
- * The tenant a request acts for. Until credentials exist every request belongs to the configured development
- * tenant; the tenant never comes from a request body.
+ * The tenant a request acts for: the {@code tenant} claim of its verified bearer token, and nothing else (never a
+ * body, header or query parameter). A token without a usable tenant is refused ({@link NoTenantException}, 403).
  */
-@ApplicationScoped
+@RequestScoped
 public class TenantContext {
 
-    private final TandemConfig config;
+    /** The claim that names the tenant. */
+    public static final String CLAIM = "tenant";
+    private static final Pattern TENANT_ID = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$");
 
-    public TenantContext(TandemConfig config) {
-        this.config = config;
+    private final JsonWebToken token;
+
+    public TenantContext(JsonWebToken token) {
+        this.token = token;
     }
 
     public String tenantId() {
-        return config.tenant().developmentTenant();
+        Object claim = token.getClaim(CLAIM);
+        String tenant = claim == null ? null : claim.toString();
+        if (tenant != null && tenant.startsWith("\"") && tenant.endsWith("\"") && tenant.length() > 1) {
+            tenant = tenant.substring(1, tenant.length() - 1); // a JSON string value
+        }
+        if (tenant == null || !TENANT_ID.matcher(tenant).matches()) {
+            throw new NoTenantException();
+        }
+        return tenant;
+    }
+
+    /** The credentials are valid but name no tenant this service can act for. */
+    public static final class NoTenantException extends RuntimeException {
+        public NoTenantException() {
+            super("The credentials name no tenant (claim '" + CLAIM + "')");
+        }
     }
 }
