@@ -23,26 +23,16 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.record.TimestampType;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -94,7 +84,7 @@ class BatchProjectionTest {
                         EventJson.write(snapshot(mismatched, 1, 5)), new RecordHeaders()),
                 snapshotRecord(0, snapshot(first, 2, 30)));
 
-        snapshots.consume(batchOf(batch)).await().atMost(PATIENCE);
+        snapshots.consume(KafkaTestClient.batchOf(batch)).await().atMost(PATIENCE);
 
         assertThat(journey(first)).hasValueSatisfying(stored -> {
             assertThat(stored.get("accountVersion", Number.class).longValue()).isEqualTo(2);
@@ -125,7 +115,7 @@ class BatchProjectionTest {
     @Test
     void ofSeveralVersionsInABatchTheNewestWinsAndOlderOnesInLaterBatchesChangeNothing() {
         String account = unique("initech");
-        snapshots.consume(batchOf(List.of(
+        snapshots.consume(KafkaTestClient.batchOf(List.of(
                 snapshotRecord(1, snapshot(account, 3, 30)),
                 snapshotRecord(1, snapshot(account, 5, 50)),
                 snapshotRecord(1, snapshot(account, 4, 40)),
@@ -135,8 +125,8 @@ class BatchProjectionTest {
         assertThat(newest.get("accountVersion", Number.class).longValue()).isEqualTo(5);
         assertThat(newest.getInteger("momentum")).as("of equal versions the first one counts").isEqualTo(50);
 
-        snapshots.consume(batchOf(List.of(snapshotRecord(1, snapshot(account, 4, 10))))).await().atMost(PATIENCE);
-        snapshots.consume(batchOf(List.of(
+        snapshots.consume(KafkaTestClient.batchOf(List.of(snapshotRecord(1, snapshot(account, 4, 10))))).await().atMost(PATIENCE);
+        snapshots.consume(KafkaTestClient.batchOf(List.of(
                 snapshotRecord(1, snapshot(account, 5, 77)),
                 snapshotRecord(1, snapshot(account, 1, 1))))).await().atMost(PATIENCE);
 
@@ -149,10 +139,10 @@ class BatchProjectionTest {
         String changedTwice = unique("c");
         String added = unique("c");
         String poisonKey = unique("c");
-        contacts.consume(batchOf(List.of(contactRecord(profile(erased, "Ann Lee"))))).await().atMost(PATIENCE);
+        contacts.consume(KafkaTestClient.batchOf(List.of(contactRecord(profile(erased, "Ann Lee"))))).await().atMost(PATIENCE);
         assertThat(contact(erased)).isPresent();
 
-        contacts.consume(batchOf(List.of(
+        contacts.consume(KafkaTestClient.batchOf(List.of(
                 contactRecord(profile(erased, "Ann Leigh")),
                 record(Topics.CONTACTS, 2, EventKeys.contact(TENANT, erased), null, new RecordHeaders()),
                 contactRecord(profile(changedTwice, "Bo Chen")),
@@ -187,7 +177,7 @@ class BatchProjectionTest {
             burst.add(new ProducerRecord<>(Topics.ACCOUNT_SNAPSHOTS, EventKeys.account(TENANT, poison),
                     "{\"tenantId\": \"" + TENANT + "\", \"accountKey\": \"" + poison + "\", \"accountVersion\": 0}"));
         }
-        sendAsOneBurst(burst);
+        KAFKA.sendAsOneBurst(burst);
 
         await().atMost(PATIENCE).until(() -> accounts.stream().allMatch(account -> journey(account)
                 .map(stored -> stored.get("accountVersion", Number.class).longValue() == 3).orElse(false)));
@@ -198,7 +188,8 @@ class BatchProjectionTest {
             assertThat(KAFKA.recordsContaining(Topics.DLQ_DESIGNER_API, poison, PATIENCE)).hasSize(1);
             assertThat(journey(poison)).isEmpty();
         }
-        awaitCommittedToTheEnd("interaction-designer-api", Topics.ACCOUNT_SNAPSHOTS);
+        Map<org.apache.kafka.common.TopicPartition, Long> end = KAFKA.endOffsets(Topics.ACCOUNT_SNAPSHOTS);
+        await().atMost(PATIENCE).until(() -> KAFKA.committedUpTo("interaction-designer-api", end));
     }
 
     private Optional<Document> journey(String account) {
@@ -211,46 +202,6 @@ class BatchProjectionTest {
         return Optional.ofNullable(stored.find(Filters.eq("_id", EventKeys.contact(TENANT, contactKey))).first());
     }
 
-    private static void sendAsOneBurst(List<ProducerRecord<String, String>> burst) {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                TandemInfrastructureResource.infrastructure().kafkaBootstrapServers());
-        props.put(ProducerConfig.LINGER_MS_CONFIG, "50");
-        try (KafkaProducer<String, String> producer =
-                new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
-            burst.forEach(producer::send);
-            producer.flush();
-        }
-    }
-
-    /** Waits until the consumer group committed every partition of {@code topic} up to its end as of now. */
-    private static void awaitCommittedToTheEnd(String group, String topic) throws Exception {
-        try (Admin admin = Admin.create(Map.<String, Object>of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                TandemInfrastructureResource.infrastructure().kafkaBootstrapServers()))) {
-            Map<TopicPartition, OffsetSpec> latest = new LinkedHashMap<>();
-            for (int partition = 0; partition < Topics.KEYED_PARTITIONS; partition++) {
-                latest.put(new TopicPartition(topic, partition), OffsetSpec.latest());
-            }
-            Map<TopicPartition, Long> end = new LinkedHashMap<>();
-            admin.listOffsets(latest).all().get().forEach((partition, info) -> end.put(partition, info.offset()));
-            await().atMost(PATIENCE).until(() -> {
-                Map<TopicPartition, OffsetAndMetadata> committed =
-                        admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
-                return end.entrySet().stream().allMatch(partition -> partition.getValue() == 0
-                        || committed.get(partition.getKey()) != null
-                        && committed.get(partition.getKey()).offset() >= partition.getValue());
-            });
-        }
-    }
-
-    private static ConsumerRecords<String, String> batchOf(List<ConsumerRecord<String, String>> records) {
-        Map<TopicPartition, List<ConsumerRecord<String, String>>> byPartition = new LinkedHashMap<>();
-        for (ConsumerRecord<String, String> record : records) {
-            byPartition.computeIfAbsent(new TopicPartition(record.topic(), record.partition()),
-                    partition -> new ArrayList<>()).add(record);
-        }
-        return new ConsumerRecords<>(byPartition, Map.of());
-    }
 
     private static ConsumerRecord<String, String> snapshotRecord(int partition, AccountSnapshotV1 snapshot) {
         return record(Topics.ACCOUNT_SNAPSHOTS, partition, EventKeys.account(snapshot.tenantId(),

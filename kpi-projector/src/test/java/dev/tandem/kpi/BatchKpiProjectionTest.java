@@ -34,22 +34,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.record.TimestampType;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -93,7 +84,7 @@ class BatchKpiProjectionTest {
         List<String> single = List.of(unique("acme"), unique("globex"), unique("initech"));
         List<JourneyEventV1> events = interleaved(batched, stage);
 
-        consumer.consume(batchOf(events.stream().map(e -> eventRecord(0, e)).toList())).await().atMost(PATIENCE);
+        consumer.consume(KafkaTestClient.batchOf(events.stream().map(e -> eventRecord(0, e)).toList())).await().atMost(PATIENCE);
         for (JourneyEventV1 event : renamed(events, batched, single)) {
             projection.applyAll(List.of(event)).await().atMost(PATIENCE);
         }
@@ -116,16 +107,16 @@ class BatchKpiProjectionTest {
         List<JourneyEventV1> events = interleaved(accounts, stage);
         List<ConsumerRecord<String, String>> records = events.stream().map(e -> eventRecord(1, e)).toList();
 
-        consumer.consume(batchOf(records.subList(0, 7))).await().atMost(PATIENCE);
-        consumer.consume(batchOf(records.subList(7, records.size()))).await().atMost(PATIENCE);
+        consumer.consume(KafkaTestClient.batchOf(records.subList(0, 7))).await().atMost(PATIENCE);
+        consumer.consume(KafkaTestClient.batchOf(records.subList(7, records.size()))).await().atMost(PATIENCE);
         Map<String, Document> after = new LinkedHashMap<>();
         for (String account : accounts) {
             after.put(account, stored(account).orElseThrow());
             assertThat(AccountKpisDocuments.fromDocument(after.get(account))).isEqualTo(expected(account, events));
         }
 
-        consumer.consume(batchOf(events.stream().map(e -> eventRecord(1, e)).toList())).await().atMost(PATIENCE);
-        consumer.consume(batchOf(List.of(eventRecord(1, event(accounts.get(1), 2,
+        consumer.consume(KafkaTestClient.batchOf(events.stream().map(e -> eventRecord(1, e)).toList())).await().atMost(PATIENCE);
+        consumer.consume(KafkaTestClient.batchOf(List.of(eventRecord(1, event(accounts.get(1), 2,
                 touchpoint(TouchpointSource.PRODUCT)))))).await().atMost(PATIENCE);
 
         for (String account : accounts) {
@@ -146,7 +137,7 @@ class BatchKpiProjectionTest {
         List<JourneyEventV1> valid = List.of(
                 event(account, 1, touchpoint(TouchpointSource.MARKETING)),
                 event(account, 2, new JourneyEventV1.MomentumShifted(0, 35)));
-        consumer.consume(batchOf(List.of(
+        consumer.consume(KafkaTestClient.batchOf(List.of(
                 eventRecord(2, valid.get(0)),
                 poison,
                 record(2, EventKeys.account("other-tenant", mismatched),
@@ -191,7 +182,7 @@ class BatchKpiProjectionTest {
                         "{\"tenantId\": \"" + TENANT + "\", \"accountKey\": \"" + poisonId + "\"}"));
             }
         }
-        sendAsOneBurst(burst);
+        KAFKA.sendAsOneBurst(burst);
 
         long last = events.stream().mapToLong(JourneyEventV1::accountVersion).max().orElseThrow();
         await().atMost(PATIENCE).until(() -> accounts.stream().allMatch(account -> stored(account)
@@ -201,7 +192,8 @@ class BatchKpiProjectionTest {
                     .isEqualTo(expected(account, events));
         }
         assertThat(KAFKA.recordsContaining(Topics.DLQ_KPI_PROJECTOR, poisonId, PATIENCE)).hasSize(1);
-        awaitCommittedToTheEnd("kpi-projector", Topics.JOURNEY_EVENTS);
+        Map<org.apache.kafka.common.TopicPartition, Long> end = KAFKA.endOffsets(Topics.JOURNEY_EVENTS);
+        await().atMost(PATIENCE).until(() -> KAFKA.committedUpTo("kpi-projector", end));
     }
 
     /**
@@ -269,46 +261,6 @@ class BatchKpiProjectionTest {
         return Optional.ofNullable(kpis.find(Filters.eq("_id", EventKeys.account(TENANT, account))).first());
     }
 
-    private static void sendAsOneBurst(List<ProducerRecord<String, String>> burst) {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                TandemInfrastructureResource.infrastructure().kafkaBootstrapServers());
-        props.put(ProducerConfig.LINGER_MS_CONFIG, "50");
-        try (KafkaProducer<String, String> producer =
-                new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
-            burst.forEach(producer::send);
-            producer.flush();
-        }
-    }
-
-    /** Waits until the consumer group committed every partition of {@code topic} up to its end as of now. */
-    private static void awaitCommittedToTheEnd(String group, String topic) throws Exception {
-        try (Admin admin = Admin.create(Map.<String, Object>of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                TandemInfrastructureResource.infrastructure().kafkaBootstrapServers()))) {
-            Map<TopicPartition, OffsetSpec> latest = new LinkedHashMap<>();
-            for (int partition = 0; partition < Topics.KEYED_PARTITIONS; partition++) {
-                latest.put(new TopicPartition(topic, partition), OffsetSpec.latest());
-            }
-            Map<TopicPartition, Long> end = new LinkedHashMap<>();
-            admin.listOffsets(latest).all().get().forEach((partition, info) -> end.put(partition, info.offset()));
-            await().atMost(PATIENCE).until(() -> {
-                Map<TopicPartition, OffsetAndMetadata> committed =
-                        admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
-                return end.entrySet().stream().allMatch(partition -> partition.getValue() == 0
-                        || committed.get(partition.getKey()) != null
-                        && committed.get(partition.getKey()).offset() >= partition.getValue());
-            });
-        }
-    }
-
-    private static ConsumerRecords<String, String> batchOf(List<ConsumerRecord<String, String>> records) {
-        Map<TopicPartition, List<ConsumerRecord<String, String>>> byPartition = new LinkedHashMap<>();
-        for (ConsumerRecord<String, String> record : records) {
-            byPartition.computeIfAbsent(new TopicPartition(record.topic(), record.partition()),
-                    partition -> new ArrayList<>()).add(record);
-        }
-        return new ConsumerRecords<>(byPartition, Map.of());
-    }
 
     private static ConsumerRecord<String, String> eventRecord(int partition, JourneyEventV1 event) {
         return record(partition, EventKeys.account(event.tenantId(), event.accountKey()), EventJson.write(event),

@@ -105,6 +105,69 @@ public final class KafkaTestClient implements AutoCloseable {
     }
 
     /** A record as one line of text (key, value and headers), so a search finds an id wherever it was put. */
+    /** Sends {@code burst} from a producer of its own that lingers, so the records travel together. */
+    public void sendAsOneBurst(List<ProducerRecord<String, String>> burst) {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ProducerConfig.LINGER_MS_CONFIG, "50");
+        try (KafkaProducer<String, String> burstProducer =
+                new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
+            burst.forEach(burstProducer::send);
+            burstProducer.flush();
+        }
+    }
+
+    /** The end offset of every partition of {@code topic} now. */
+    public Map<TopicPartition, Long> endOffsets(String topic) {
+        try (org.apache.kafka.clients.admin.Admin admin = admin()) {
+            Map<TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> latest = new java.util.LinkedHashMap<>();
+            for (int partition = 0; partition < dev.tandem.events.Topics.KEYED_PARTITIONS; partition++) {
+                latest.put(new TopicPartition(topic, partition), org.apache.kafka.clients.admin.OffsetSpec.latest());
+            }
+            Map<TopicPartition, Long> end = new java.util.LinkedHashMap<>();
+            admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS)
+                    .forEach((partition, info) -> end.put(partition, info.offset()));
+            return end;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("end offsets of " + topic, e);
+        }
+    }
+
+    /** Whether consumer group {@code group} committed every partition up to {@code end}. */
+    public boolean committedUpTo(String group, Map<TopicPartition, Long> end) {
+        try (org.apache.kafka.clients.admin.Admin admin = admin()) {
+            Map<TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata> committed =
+                    admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
+            return end.entrySet().stream().allMatch(partition -> partition.getValue() == 0
+                    || committed.get(partition.getKey()) != null
+                    && committed.get(partition.getKey()).offset() >= partition.getValue());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("committed offsets of " + group, e);
+        }
+    }
+
+    /** {@code records} as one poll's batch, as a batch consumer receives them. */
+    public static org.apache.kafka.clients.consumer.ConsumerRecords<String, String> batchOf(
+            List<ConsumerRecord<String, String>> records) {
+        Map<TopicPartition, List<ConsumerRecord<String, String>>> byPartition = new java.util.LinkedHashMap<>();
+        for (ConsumerRecord<String, String> record : records) {
+            byPartition.computeIfAbsent(new TopicPartition(record.topic(), record.partition()),
+                    partition -> new ArrayList<>()).add(record);
+        }
+        return new org.apache.kafka.clients.consumer.ConsumerRecords<>(byPartition, Map.of());
+    }
+
+    private org.apache.kafka.clients.admin.Admin admin() {
+        return org.apache.kafka.clients.admin.Admin.create(Map.<String, Object>of(
+                org.apache.kafka.clients.admin.AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
+    }
+
     public static String describe(ConsumerRecord<String, String> record) {
         StringBuilder text = new StringBuilder("key=").append(record.key()).append(" value=").append(record.value());
         for (Header header : record.headers()) {

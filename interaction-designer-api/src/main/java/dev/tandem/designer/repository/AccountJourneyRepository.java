@@ -127,10 +127,11 @@ public class AccountJourneyRepository {
 
     /** The tenant's account journey, or a {@code null} item when the tenant has no such account. */
     public Uni<ProjectedJourney> find(String tenantId, String accountKey) {
-        return journeys.find(and(
-                        eq(AccountJourneyDocuments.ID, AccountJourneyDocuments.idOf(tenantId, accountKey)),
-                        eq(AccountJourneyDocuments.TENANT_ID, tenantId)))
+        // by _id alone (it is tenant/account): an id lookup on any MongoDB, and on the local wire server too,
+        // which scans for any other filter; the tenant is checked again on what comes back
+        return journeys.find(eq(AccountJourneyDocuments.ID, AccountJourneyDocuments.idOf(tenantId, accountKey)))
                 .collect().first()
-                .onItem().ifNotNull().transform(AccountJourneyDocuments::fromDocument);
+                .onItem().ifNotNull().transform(AccountJourneyDocuments::fromDocument)
+                .onItem().ifNotNull().transform(found -> tenantId.equals(found.tenantId()) ? found : null);
     }
 }

@@ -87,7 +87,8 @@ public class ContactRepository {
             return Uni.createFrom().item(Map.of());
         }
         var ids = contactKeys.stream().map(key -> ContactDocuments.idOf(tenantId, key)).toList();
-        return contacts.find(and(eq(ContactDocuments.TENANT_ID, tenantId), in(ContactDocuments.ID, ids)))
+        // the ids are tenant/contactKey: only this tenant's documents can match, and by _id alone it is an id lookup
+        return contacts.find(in(ContactDocuments.ID, ids))
                 .map(ContactDocuments::fromDocument)
                 .collect().asList()
                 .map(cards -> cards.stream()

@@ -7,8 +7,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 /**
- * The one retry policy of Tandem's Kafka consumers. A malformed record fails at once (its channel sends it to
- * the dead-letter topic). Any other failure (database or broker unreachable, a write conflict) may pass, so the
+ * The one retry policy of Tandem's Kafka consumers. A malformed record fails at once (it is dead-lettered:
+ * {@link RecordBatch} and {@link DeadLetterQueue} in the batch consumers). Any other failure (database or broker unreachable, a write conflict) may pass, so the
  * work is retried with capped exponential back-off until it succeeds: skipping it would lose an effect that
  * later records build on. While it lasts the throttled commit strategy holds the partition's offset and
  * reports the channel unhealthy, which readiness shows.
