@@ -301,15 +301,6 @@ public final class AccountJourney {
         return text;
     }
 
-    private static int indexOfDealClosed(List<JourneyEventV1.Payload> facts) {
-        for (int i = 0; i < facts.size(); i++) {
-            if (facts.get(i) instanceof JourneyEventV1.DealClosed) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
     private static boolean sameStall(JourneyEventV1.StallDetected detected, Stall stall) {
         return detected.stageKey().equals(stall.stageKey()) && detected.reasons().equals(stall.reasons())
                 && detected.silentRoles().equals(stall.silentRoles());
@@ -475,7 +466,7 @@ public final class AccountJourney {
             }
             Stall derived = derivedStallAt(at).filter(found -> !found.sameAs(toldStall)).orElse(toldStall);
             Trend derivedTrend = derived != null ? Trend.STALLED
-                    : progression.quietTrendAfter(Duration.between(asOf, at));
+                    : progression.paceTrend(Duration.between(asOf, at));
             boolean sameStall = derived == null ? stall == null : derived.sameAs(stall);
             if (derivedTrend != trend || !sameStall) {
                 out.add(new AccountSnapshotV1.Upcoming(at, derivedTrend, derived));

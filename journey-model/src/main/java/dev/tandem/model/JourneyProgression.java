@@ -347,14 +347,6 @@ final class JourneyProgression {
     }
 
     /**
-     * The trend {@code elapsed} after the latest touchpoint with no touchpoint since, given no stall: the recent
-     * pace decays faster than the sustained one, so a quiet account slows down.
-     */
-    Trend quietTrendAfter(Duration elapsed) {
-        return paceTrend(elapsed);
-    }
-
-    /**
      * After how long without a touchpoint the quiet trend changes (accelerating to steady, steady to slowing):
      * the ratio of recent to sustained pace falls by {@code 2^(-t/recentHalfLife + t/halfLife)}. Empty when
      * it never changes (already slowing, no activity, or a half-life no longer than the recent one).
@@ -394,7 +386,11 @@ final class JourneyProgression {
         return activeStall != null ? Trend.STALLED : paceTrend(sinceLatestTouch);
     }
 
-    private Trend paceTrend(Duration sinceLatestTouch) {
+    /**
+     * The trend from the pace alone, {@code sinceLatestTouch} after the latest touchpoint with none since: the
+     * recent pace decays faster than the sustained one, so a quiet account slows down.
+     */
+    Trend paceTrend(Duration sinceLatestTouch) {
         double recent = decayed(recentActivity, sinceLatestTouch, RECENT_HALF_LIFE) / RECENT_HALF_LIFE.toMillis();
         double sustained = context.policy().decay(sustainedActivity, sinceLatestTouch)
                 / context.policy().halfLife().toMillis();

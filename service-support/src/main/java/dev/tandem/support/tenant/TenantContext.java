@@ -1,6 +1,7 @@
 package dev.tandem.support.tenant;
 
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.json.JsonString;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -22,11 +23,9 @@ public class TenantContext {
     }
 
     public String tenantId() {
+        // custom claims come as JSON-P values; anything but a JSON string is no tenant
         Object claim = token.getClaim(CLAIM);
-        String tenant = claim == null ? null : claim.toString();
-        if (tenant != null && tenant.startsWith("\"") && tenant.endsWith("\"") && tenant.length() > 1) {
-            tenant = tenant.substring(1, tenant.length() - 1); // a JSON string value
-        }
+        String tenant = claim instanceof JsonString json ? json.getString() : claim instanceof String text ? text : null;
         if (tenant == null || !TENANT_ID.matcher(tenant).matches()) {
             throw new NoTenantException();
         }
