@@ -25,19 +25,18 @@ import java.util.TreeMap;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.TestInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The whole platform as users run it: real Kafka, PostgreSQL and MongoDB wire server, and the four PACKAGED
  * services as separate processes on free ports, started by {@link Platform} exactly as {@code tandem up} does.
- * Everything goes over HTTP. KPI counts are global, so each test compares against what it read before it began.
+ * Everything goes over HTTP. Each test runs as a tenant of its own, so the KPI totals it reads are its own: no
+ * test waits for, or counts, what another left behind.
  */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PlatformEndToEndTest {
 
     private static final Logger LOG = LoggerFactory.getLogger(PlatformEndToEndTest.class);
@@ -66,12 +65,18 @@ class PlatformEndToEndTest {
                 .withPort(ServiceCatalog.KPI, ports.get(3))
                 .withReadyTimeout(Duration.ofMinutes(4));
         platform = new Platform(settings, new LoggingListener()).start();
-        token = platform.signingKey().token("dev", java.util.Set.of("ingest", "seller", "analyst"),
-                Duration.ofHours(1));
     }
 
-    /** A tool's and a seller's and an analyst's token of tenant dev, from the key the platform's services trust. */
+    /** A tool's, a seller's and an analyst's token of this test's tenant, from the key the services trust. */
     private static String token;
+
+    @BeforeEach
+    void aTenantOfItsOwn(TestInfo test) {
+        String tenant = "e2e-" + test.getTestMethod().orElseThrow().getName().toLowerCase(java.util.Locale.ROOT)
+                .replaceAll("[^a-z0-9]", "").substring(0, 12) + "-" + UUID.randomUUID().toString().substring(0, 8);
+        token = platform.signingKey().token(tenant, java.util.Set.of("ingest", "seller", "analyst"),
+                Duration.ofHours(1));
+    }
 
     @AfterAll
     static void stopPlatform() {
@@ -81,10 +86,8 @@ class PlatformEndToEndTest {
     }
 
     @Test
-    @Order(1)
     void touchpointsOverHttpShowUpInBothReadModels() throws Exception {
         String account = "e2e-northwind";
-        JsonNode before = kpis();
 
         HttpResponse<String> batch = post(array(
                 touchpoint("e2e-nw-1", account, "webinar.attended", "marketing", 9, "maria.chen", "Maria Chen",
@@ -122,10 +125,10 @@ class PlatformEndToEndTest {
 
         awaitProjection().untilAsserted(() -> {
             JsonNode after = kpis();
-            assertThat(after.path("accountsTracked").asLong()).isEqualTo(before.path("accountsTracked").asLong() + 1);
-            assertThat(delta(before, after, "touchpointsBySource"))
+            assertThat(after.path("accountsTracked").asLong()).isEqualTo(1);
+            assertThat(counts(after, "touchpointsBySource"))
                     .containsExactlyInAnyOrderEntriesOf(Map.of("marketing", 3L, "sales", 2L));
-            assertThat(delta(before, after, "committeeMembersByRole")).containsExactlyInAnyOrderEntriesOf(Map.of(
+            assertThat(counts(after, "committeeMembersByRole")).containsExactlyInAnyOrderEntriesOf(Map.of(
                     "economic_buyer", 1L, "champion", 1L, "technical_evaluator", 1L, "procurement", 1L,
                     "end_user", 1L));
         });
@@ -137,7 +140,6 @@ class PlatformEndToEndTest {
      * account's records stay in order on their partition), and the twins must look alike.
      */
     @Test
-    @Order(2)
     void everyDoorWantsCredentialsAndAnotherTenantSeesNothing() throws Exception {
         String account = "e2e-doors";
         assertThat(post(touchpoint("e2e-doors-1", account, "webinar.attended", "marketing", 3, "ana.ruiz",
@@ -164,11 +166,9 @@ class PlatformEndToEndTest {
     }
 
     @Test
-    @Order(3)
     void theSameEventIdPostedTwiceCountsOnce() throws Exception {
         String resent = "e2e-twin-resent";
         String control = "e2e-twin-control";
-        JsonNode before = kpis();
 
         ArrayNode resentStory = story(resent);
         assertThat(post(resentStory).statusCode()).isEqualTo(202);
@@ -182,16 +182,16 @@ class PlatformEndToEndTest {
         }
 
         awaitProjection().untilAsserted(() -> {
-            assertThat(delta(before, kpis(), "touchpointsBySource")).containsEntry("partner", 2L);
+            assertThat(counts(kpis(), "touchpointsBySource")).containsEntry("partner", 2L);
             assertThat(journey(resent).orElseThrow().path("committee")).hasSize(3);
             assertThat(journey(control).orElseThrow().path("committee")).hasSize(3);
         });
 
         JsonNode after = kpis();
-        assertThat(delta(before, after, "touchpointsBySource"))
+        assertThat(counts(after, "touchpointsBySource"))
                 .as("2 marketing and 1 sales touchpoint per account, however often they were sent")
                 .containsExactlyInAnyOrderEntriesOf(Map.of("marketing", 4L, "sales", 2L, "partner", 2L));
-        assertThat(after.path("accountsTracked").asLong()).isEqualTo(before.path("accountsTracked").asLong() + 2);
+        assertThat(after.path("accountsTracked").asLong()).isEqualTo(2);
         JsonNode resentJourney = journey(resent).orElseThrow();
         JsonNode controlJourney = journey(control).orElseThrow();
         assertThat(resentJourney.path("version").asLong()).as("the resent account's version did not grow")
@@ -201,7 +201,6 @@ class PlatformEndToEndTest {
     }
 
     @Test
-    @Order(4)
     void aMalformedTouchpointIsRefusedNamingTheFieldAndPublishedNowhere() throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
         String good = "e2e-good-" + run;
@@ -345,16 +344,15 @@ class PlatformEndToEndTest {
         return engagement;
     }
 
-    /** How much each count of a KPI map grew between two summaries; unchanged keys are left out. */
-    private static Map<String, Long> delta(JsonNode before, JsonNode after, String field) {
-        Map<String, Long> grown = new TreeMap<>();
-        after.path(field).fields().forEachRemaining(entry -> {
-            long change = entry.getValue().asLong() - before.path(field).path(entry.getKey()).asLong(0);
-            if (change != 0) {
-                grown.put(entry.getKey(), change);
+    /** A KPI map of the tenant's summary; zero counts are left out. */
+    private static Map<String, Long> counts(JsonNode summary, String field) {
+        Map<String, Long> counts = new TreeMap<>();
+        summary.path(field).fields().forEachRemaining(entry -> {
+            if (entry.getValue().asLong() != 0) {
+                counts.put(entry.getKey(), entry.getValue().asLong());
             }
         });
-        return grown;
+        return counts;
     }
 
     /** Start-up progress into the test log. */
