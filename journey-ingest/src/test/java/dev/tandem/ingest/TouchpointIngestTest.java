@@ -16,6 +16,7 @@ import dev.tandem.model.Direction;
 import dev.tandem.model.TouchpointSource;
 import dev.tandem.support.security.Roles;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
@@ -29,7 +30,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@QuarkusTestResource(TandemInfrastructureResource.class)
+@QuarkusTestResource(value = TandemInfrastructureResource.class,
+        initArgs = @ResourceArg(name = TandemInfrastructureResource.DATABASE, value = "ingest"))
 class TouchpointIngestTest {
 
     private final KafkaTestClient kafka =

@@ -111,8 +111,11 @@ public final class TouchpointIntake {
         return errors;
     }
 
-    /** The touchpoint for the log; {@code input} must have passed {@link #validate}. */
-    public TouchpointV1 toTouchpoint(TouchpointInput input, String tenantId, Instant receivedAt) {
+    /**
+     * The touchpoint for the log; {@code input} must have passed {@link #validate}. Tenant and sending system are
+     * the credentials'.
+     */
+    public TouchpointV1 toTouchpoint(TouchpointInput input, String tenantId, String sourceSystem, Instant receivedAt) {
         TouchpointSource source = TouchpointSource.fromWireName(input.source()).orElseThrow();
         Direction direction = input.direction() == null
                 ? TouchpointCatalog.defaultDirectionOf(input.type())
@@ -123,7 +126,7 @@ public final class TouchpointIntake {
                 : accountResolvers.apply(tenantId).accountOf(input.contact().email()).orElseThrow();
         return new TouchpointV1(input.eventId(), tenantId, accountKey, input.type(), source, direction,
                 OffsetDateTime.parse(input.occurredAt()).toInstant(), receivedAt, contactKey, title,
-                input.properties());
+                input.properties(), SourceSystems.requireValid(sourceSystem));
     }
 
     /** The contact's profile for the compacted contacts topic, or null when the touchpoint names no contact. */

@@ -163,13 +163,13 @@ public final class AccountJourney {
      */
     public List<JourneyEventV1> apply(TouchpointV1 touchpoint) {
         if (!touchpoint.tenantId().equals(tenantId) || !touchpoint.accountKey().equals(accountKey)) {
-            throw new IllegalArgumentException("touchpoint " + touchpoint.eventId() + " is not of this account");
+            throw new IllegalArgumentException("touchpoint " + touchpoint.id() + " is not of this account");
         }
         List<JourneyEventV1.Payload> facts = new ArrayList<>();
         boolean advanced = asOf == null || touchpoint.occurredAt().isAfter(asOf);
         facts.addAll(advanceTo(touchpoint.occurredAt(), touchpoint.contactKey()));
         if (touchpoint.occurredAt().equals(asOf)) {
-            progression.noteAtClock(touchpoint.eventId(), advanced);
+            progression.noteAtClock(touchpoint.id(), advanced);
         }
         touchpointCount++;
         touchpointsBySource.merge(touchpoint.source().wireName(), 1L, Long::sum);
@@ -181,12 +181,12 @@ public final class AccountJourney {
                     policy.decay(contribution, Duration.between(touchpoint.occurredAt(), asOf)), touchpoint.occurredAt());
         }
 
-        facts.add(0, new TouchpointRecorded(touchpoint.eventId(), touchpoint.type(), touchpoint.source(),
+        facts.add(0, new TouchpointRecorded(touchpoint.id(), touchpoint.type(), touchpoint.source(),
                 touchpoint.direction(), touchpoint.contactKey(), contribution));
         progression.record(touchpoint.type(), touchpoint.direction(), touchpoint.contactKey(),
                 committee::roleOf, touchpoint.occurredAt(), contribution,
                 Duration.between(touchpoint.occurredAt(), asOf));
-        List<String> causedBy = List.of(touchpoint.eventId());
+        List<String> causedBy = List.of(touchpoint.id());
         int previous = momentum;
         momentum = Momentum.of(memberInputs(), policy);
         if (momentum != previous) {
@@ -210,7 +210,7 @@ public final class AccountJourney {
         List<JourneyEventV1> events = apply(touchpoint);
         progression.note("late", "A touchpoint of " + touchpoint.occurredAt() + " (" + touchpoint.type()
                 + ") arrived after the " + horizon.toDays() + "-day lateness horizon: it counts for engagement and "
-                + "the committee, but the stage history was not rewritten.", List.of(touchpoint.eventId()), asOf);
+                + "the committee, but the stage history was not rewritten.", List.of(touchpoint.id()), asOf);
         return events;
     }
 
@@ -322,7 +322,7 @@ public final class AccountJourney {
         // equal times are ordered by event id, as in a replay
         String atClock = progression.clockEventId();
         boolean tiedBefore = touchpoint.occurredAt().equals(asOf) && atClock != null
-                && touchpoint.eventId().compareTo(atClock) < 0;
+                && touchpoint.id().compareTo(atClock) < 0;
         return touchpoint.occurredAt().isBefore(asOf) || tiedBefore || tiedOutcome;
     }
 

@@ -210,13 +210,13 @@ final class Committee {
                 && isNewer(touchpoint, member.inferredAt, member.inferredBy)) {
             member.inferredRole = roles.infer(touchpoint.contactTitle());
             member.inferredAt = touchpoint.occurredAt();
-            member.inferredBy = touchpoint.eventId();
+            member.inferredBy = touchpoint.id();
         }
         Optional<CommitteeRole> assigned = assignedRole(touchpoint);
         if (assigned.isPresent() && isNewer(touchpoint, member.assignedAt, member.assignedBy)) {
             member.assignedRole = assigned.get();
             member.assignedAt = touchpoint.occurredAt();
-            member.assignedBy = touchpoint.eventId();
+            member.assignedBy = touchpoint.id();
         }
     }
 
@@ -225,7 +225,7 @@ final class Committee {
             return true;
         }
         int byTime = touchpoint.occurredAt().compareTo(setAt);
-        return byTime > 0 || (byTime == 0 && (setBy == null || touchpoint.eventId().compareTo(setBy) > 0));
+        return byTime > 0 || (byTime == 0 && (setBy == null || touchpoint.id().compareTo(setBy) > 0));
     }
 
     private static Optional<CommitteeRole> assignedRole(TouchpointV1 touchpoint) {

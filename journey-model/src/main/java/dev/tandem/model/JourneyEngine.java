@@ -41,7 +41,7 @@ public final class JourneyEngine {
     public static final int DEFAULT_CHECKPOINT_EVERY = 32;
 
     private static final Comparator<TouchpointV1> EVENT_ORDER =
-            Comparator.comparing(TouchpointV1::occurredAt).thenComparing(TouchpointV1::eventId);
+            Comparator.comparing(TouchpointV1::occurredAt).thenComparing(TouchpointV1::id);
 
     /**
      * What one call did.
@@ -94,9 +94,9 @@ public final class JourneyEngine {
         for (TouchpointV1 touchpoint : touchpoints) {
             if (!touchpoint.tenantId().equals(journey.tenantId())
                     || !touchpoint.accountKey().equals(journey.accountKey())) {
-                throw new IllegalArgumentException("touchpoint " + touchpoint.eventId() + " is not of this account");
+                throw new IllegalArgumentException("touchpoint " + touchpoint.id() + " is not of this account");
             }
-            if (history.contains(touchpoint.eventId()) || fresh.putIfAbsent(touchpoint.eventId(), touchpoint) != null) {
+            if (history.contains(touchpoint.id()) || fresh.putIfAbsent(touchpoint.id(), touchpoint) != null) {
                 duplicates++;
             }
         }
@@ -138,7 +138,7 @@ public final class JourneyEngine {
         for (TouchpointV1 touchpoint : beyond) {
             events.addAll(journey.applyBeyondHorizon(touchpoint, horizon));
             // it stands after everything applied so far, and later touchpoints at the same clock after it
-            String positionId = journey.clockPositionId() + ">" + touchpoint.eventId();
+            String positionId = journey.clockPositionId() + ">" + touchpoint.id();
             journey.noteClockPosition(positionId);
             record(journey, history, new HistoryEntry(new HistoryPosition(journey.asOf(), positionId), touchpoint));
         }
@@ -156,14 +156,14 @@ public final class JourneyEngine {
         history.after(from).forEach(entry -> replay.put(entry.position(), entry));
         List<HistoryEntry> addedEntries = added.stream().map(HistoryEntry::inPlace).toList();
         addedEntries.forEach(entry -> replay.put(entry.position(), entry));
-        Set<String> addedIds = added.stream().map(TouchpointV1::eventId).collect(Collectors.toSet());
+        Set<String> addedIds = added.stream().map(TouchpointV1::id).collect(Collectors.toSet());
 
         history.removeCheckpointsAfter(from);
         List<JourneyEventV1.Payload> recorded = new ArrayList<>();
         int count = 0;
         for (HistoryEntry entry : replay.values()) {
             List<JourneyEventV1> applied = applyAt(canonical, entry);
-            if (addedIds.contains(entry.touchpoint().eventId())) {
+            if (addedIds.contains(entry.touchpoint().id())) {
                 // its weight as counted in place (the stage and role of its time)
                 recorded.add(applied.get(0).data());
             }
@@ -174,7 +174,7 @@ public final class JourneyEngine {
         }
         addedEntries.forEach(history::append);
         Instant at = added.stream().map(TouchpointV1::occurredAt).max(Comparator.naturalOrder()).orElseThrow();
-        events.addAll(journey.adopt(canonical, recorded, added.stream().map(TouchpointV1::eventId).toList(), at));
+        events.addAll(journey.adopt(canonical, recorded, added.stream().map(TouchpointV1::id).toList(), at));
         journey.sinceCheckpoint(count % checkpointEvery);
         prune(journey, history);
         return count;
@@ -184,7 +184,7 @@ public final class JourneyEngine {
     private static List<JourneyEventV1> applyAt(AccountJourney journey, HistoryEntry entry) {
         List<JourneyEventV1> events = journey.apply(entry.touchpoint());
         if (!entry.position().equals(HistoryPosition.of(entry.touchpoint()))) {
-            journey.noteClockPosition(entry.position().eventId());
+            journey.noteClockPosition(entry.position().touchpointId());
         }
         return events;
     }

@@ -104,9 +104,9 @@ final class JourneyProgression {
     }
 
     /** Notes a touchpoint applied at the account's clock; {@code advanced}: the clock moved to its time. */
-    void noteAtClock(String eventId, boolean advanced) {
-        if (advanced || clockEventId == null || eventId.compareTo(clockEventId) > 0) {
-            clockEventId = eventId;
+    void noteAtClock(String touchpointId, boolean advanced) {
+        if (advanced || clockEventId == null || touchpointId.compareTo(clockEventId) > 0) {
+            clockEventId = touchpointId;
         }
     }
 

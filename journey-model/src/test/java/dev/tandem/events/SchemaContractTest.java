@@ -97,7 +97,7 @@ class SchemaContractTest {
             Instant now = OffsetDateTime.parse(item.get("occurredAt").asText()).toInstant().plusSeconds(60);
             assertThat(INTAKE.validate(item, "", now)).isEmpty();
             TouchpointInput input = EventJson.mapper().treeToValue(item, TouchpointInput.class);
-            TouchpointV1 touchpoint = INTAKE.toTouchpoint(input, "t1", now);
+            TouchpointV1 touchpoint = INTAKE.toTouchpoint(input, "t1", "crm", now);
             TOUCHPOINTS.add(touchpoint);
             ContactProfileV1 profile = INTAKE.toContactProfile(input, "t1", now);
             if (profile != null) {

@@ -51,7 +51,7 @@ class TouchpointIntakeTest {
     }
 
     private TouchpointV1 touchpointOf(JsonNode item) throws Exception {
-        return intake.toTouchpoint(EventJson.mapper().treeToValue(item, TouchpointInput.class), "t1", NOW);
+        return intake.toTouchpoint(EventJson.mapper().treeToValue(item, TouchpointInput.class), "t1", "crm", NOW);
     }
 
     @Test
@@ -197,7 +197,7 @@ class TouchpointIntakeTest {
         ObjectNode item = with(n -> n.remove("contact"));
         TouchpointInput input = EventJson.mapper().treeToValue(item, TouchpointInput.class);
 
-        assertThat(intake.toTouchpoint(input, "t1", NOW).contactKey()).isNull();
+        assertThat(intake.toTouchpoint(input, "t1", "crm", NOW).contactKey()).isNull();
         assertThat(intake.toContactProfile(input, "t1", NOW)).isNull();
     }
 
@@ -208,7 +208,7 @@ class TouchpointIntakeTest {
 
         ContactProfileV1 profile = intake.toContactProfile(input, "t1", NOW);
 
-        assertThat(profile.contactKey()).isEqualTo(intake.toTouchpoint(input, "t1", NOW).contactKey());
+        assertThat(profile.contactKey()).isEqualTo(intake.toTouchpoint(input, "t1", "crm", NOW).contactKey());
         assertThat(profile.email()).isEqualTo(EMAIL);
         assertThat(profile.name()).isEqualTo("Maria Chen");
         assertThat(profile.tenantId()).isEqualTo("t1");
@@ -242,7 +242,7 @@ class TouchpointIntakeTest {
         com.fasterxml.jackson.databind.JsonNode node = EventJson.mapper().readTree(json);
         assertThat(mapped.validate(node, "", java.time.Instant.parse("2026-11-02T00:00:00Z"), "t1")).isEmpty();
         TouchpointInput input = EventJson.mapper().treeToValue(node, TouchpointInput.class);
-        assertThat(mapped.toTouchpoint(input, "t1", java.time.Instant.parse("2026-11-02T00:00:00Z")).accountKey())
+        assertThat(mapped.toTouchpoint(input, "t1", "crm", java.time.Instant.parse("2026-11-02T00:00:00Z")).accountKey())
                 .isEqualTo("acme-robotics");
     }
 

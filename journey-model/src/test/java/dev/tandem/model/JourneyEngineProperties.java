@@ -74,7 +74,7 @@ class JourneyEngineProperties {
 
     private static boolean comesAfter(TouchpointV1 a, TouchpointV1 b) {
         int byTime = a.occurredAt().compareTo(b.occurredAt());
-        return byTime > 0 || (byTime == 0 && a.eventId().compareTo(b.eventId()) > 0);
+        return byTime > 0 || (byTime == 0 && a.id().compareTo(b.id()) > 0);
     }
 
     private static AccountJourney run(List<List<TouchpointV1>> batches, int checkpointEvery) {

@@ -38,6 +38,29 @@ class JourneyEngineTest {
     }
 
     @Test
+    void twoSystemsThatBothSendTheSameEventIdAreTwoTouchpointsButEachResendIsOne() {
+        JourneyEngine engine = JourneyEngine.defaults();
+        TouchpointV1 fromCrm = fromSystem("crm", of("1001", 0, "meeting.held", TouchpointSource.SALES, "dana", "CFO"));
+        TouchpointV1 fromAutomation = fromSystem("automation",
+                of("1001", 1, "webinar.attended", TouchpointSource.MARKETING, "eli", "IT Director"));
+
+        JourneyEngine.Outcome first = engine.apply(journey, List.of(fromCrm, fromAutomation), history);
+        JourneyEngine.Outcome resent = engine.apply(journey, List.of(fromAutomation, fromCrm), history);
+
+        assertThat(first.applied()).isEqualTo(2);
+        assertThat(first.duplicates()).isZero();
+        assertThat(resent.applied()).isZero();
+        assertThat(resent.duplicates()).isEqualTo(2);
+        assertThat(journey.touchpointCount()).isEqualTo(2);
+        assertThat(first.events()).flatExtracting(JourneyEventV1::causedBy).contains("crm:1001", "automation:1001");
+    }
+
+    private static TouchpointV1 fromSystem(String system, TouchpointV1 t) {
+        return new TouchpointV1(t.eventId(), t.tenantId(), t.accountKey(), t.type(), t.source(), t.direction(),
+                t.occurredAt(), t.receivedAt(), t.contactKey(), t.contactTitle(), t.properties(), system);
+    }
+
+    @Test
     void beyondTheHorizonATouchpointCountsButDoesNotRewriteTheStageHistoryAndSaysSo() {
         JourneyEngine engine = new JourneyEngine(Duration.ofDays(30), 4);
         engine.apply(journey, List.of(

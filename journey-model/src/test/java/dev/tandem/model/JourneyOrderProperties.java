@@ -130,7 +130,7 @@ class JourneyOrderProperties {
     /** What journey-state hands the aggregate: the first delivery of each event id. */
     static List<TouchpointV1> deduplicated(List<TouchpointV1> deliveries) {
         Map<String, TouchpointV1> first = new LinkedHashMap<>();
-        deliveries.forEach(t -> first.putIfAbsent(t.eventId(), t));
+        deliveries.forEach(t -> first.putIfAbsent(t.id(), t));
         return List.copyOf(first.values());
     }
 
@@ -164,7 +164,7 @@ class JourneyOrderProperties {
             Arbitrary<List<TouchpointV1>> histories) {
         return histories.flatMap(history -> {
             List<TouchpointV1> inOrder = history.stream()
-                    .sorted((x, y) -> x.occurredAt().equals(y.occurredAt()) ? x.eventId().compareTo(y.eventId())
+                    .sorted((x, y) -> x.occurredAt().equals(y.occurredAt()) ? x.id().compareTo(y.id())
                             : x.occurredAt().compareTo(y.occurredAt()))
                     .toList();
             Arbitrary<List<TouchpointV1>> repeats = history.isEmpty() ? Arbitraries.just(List.of())

@@ -113,7 +113,7 @@ final class JourneyStory {
 
     /** The event id of the last touchpoint. */
     String lastTouchpointId() {
-        return touchpoints.get(touchpoints.size() - 1).eventId();
+        return touchpoints.get(touchpoints.size() - 1).id();
     }
 
     List<TouchpointV1> touchpoints() {

@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
 public final class LocalInfrastructure implements AutoCloseable {
 
     /** The services that keep state in PostgreSQL, each in a database of its own name. */
-    public static final List<String> POSTGRES_DATABASES = List.of("designer");
+    public static final List<String> POSTGRES_DATABASES = List.of("designer", "ingest");
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalInfrastructure.class);
 

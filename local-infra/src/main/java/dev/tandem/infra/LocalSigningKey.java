@@ -32,10 +32,13 @@ public final class LocalSigningKey {
     public static final String ISSUER = "https://tandem.dev/local";
     /** The claim that carries the tenant; the services take the tenant from it and from nowhere else. */
     public static final String TENANT_CLAIM = "tenant";
+    /** The claim that names the sending system; event ids are unique per tenant and system. */
+    public static final String SYSTEM_CLAIM = "system";
 
     static final String PRIVATE_KEY_FILE = "signing-key.pem";
     static final String PUBLIC_KEY_FILE = "signing-key.pub.pem";
     private static final Pattern TENANT = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$");
+    private static final Pattern SYSTEM = Pattern.compile("^[a-z0-9][a-z0-9-]{0,39}$");
 
     private final PrivateKey privateKey;
     private final Path publicKeyFile;
@@ -67,11 +70,23 @@ public final class LocalSigningKey {
     }
 
     /**
-     * A bearer token for {@code tenant} with {@code roles} (the {@code groups} claim), valid for {@code ttl}.
+     * A bearer token for {@code tenant} with {@code roles} (the {@code groups} claim), valid for {@code ttl}; it
+     * names no sending system, so ingest takes its touchpoints as the tenant's {@code default} system's.
      *
      * @throws IllegalArgumentException for a tenant id the services would refuse, no role, or a ttl not positive
      */
     public String token(String tenant, Set<String> roles, Duration ttl) {
+        return token(tenant, null, roles, ttl);
+    }
+
+    /**
+     * A bearer token as {@link #token(String, Set, Duration)}, naming the sending system ({@code system} claim;
+     * ingest keeps event ids apart per system) unless {@code system} is null.
+     */
+    public String token(String tenant, String system, Set<String> roles, Duration ttl) {
+        if (system != null && !SYSTEM.matcher(system).matches()) {
+            throw new IllegalArgumentException("system must be 1-40 lowercase letters, digits or '-'");
+        }
         if (tenant == null || !TENANT.matcher(tenant).matches()) {
             throw new IllegalArgumentException("tenant must be 1-128 letters, digits, '.', '_' or '-'");
         }
@@ -81,13 +96,14 @@ public final class LocalSigningKey {
         if (ttl.isNegative() || ttl.isZero()) {
             throw new IllegalArgumentException("ttl must be positive");
         }
-        return Jwt.issuer(ISSUER)
+        var claims = Jwt.issuer(ISSUER)
                 .subject("local:" + tenant + ":" + String.join("+", roles.stream().sorted().toList()))
                 .groups(roles)
-                .claim(TENANT_CLAIM, tenant)
-                .expiresIn(ttl)
-                .jws().keyId("local")
-                .sign(privateKey);
+                .claim(TENANT_CLAIM, tenant);
+        if (system != null) {
+            claims.claim(SYSTEM_CLAIM, system);
+        }
+        return claims.expiresIn(ttl).jws().keyId("local").sign(privateKey);
     }
 
     public Path publicKeyFile() {

@@ -43,6 +43,19 @@ class LocalSigningKeyTest {
         assertThat(claims.get("groups")).extracting(JsonNode::asText).containsExactlyInAnyOrder("seller", "analyst");
         assertThat(Instant.ofEpochSecond(claims.get("exp").asLong()))
                 .isBetween(Instant.now().plus(Duration.ofMinutes(59)), Instant.now().plus(Duration.ofMinutes(61)));
+        assertThat(claims.has("system")).as("no system named, so none claimed").isFalse();
+    }
+
+    @Test
+    void aTokenNamesItsSendingSystemWhenAsked() throws Exception {
+        LocalSigningKey key = LocalSigningKey.in(directory);
+
+        String token = key.token("acme", "hubspot-eu", Set.of("ingest"), Duration.ofMinutes(5));
+
+        JsonNode claims = EventJson.mapper().readTree(Base64.getUrlDecoder().decode(token.split("\\.")[1]));
+        assertThat(claims.get("system").asText()).isEqualTo("hubspot-eu");
+        assertThatThrownBy(() -> key.token("acme", "HubSpot:EU", Set.of("ingest"), Duration.ofMinutes(5)))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -4,6 +4,8 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
 
 /** Settings of the ingest service. */
 @ConfigMapping(prefix = "tandem.ingest")
@@ -16,15 +18,44 @@ public interface IngestConfig {
     @WithDefault("500")
     int maxBatchSize();
 
+    /** Largest request body, in bytes; a larger one is refused (413) before it is parsed. */
+    @WithDefault("1048576")
+    long maxBodyBytes();
+
+    /** Largest single touchpoint, in bytes of compact JSON; a larger one refuses its request (413). */
+    @WithDefault("32768")
+    int maxEventBytes();
+
+    /** Every tenant's touchpoint rate limit, unless {@code tenants."<id>".rate-limit} overrides it. */
+    RateLimit rateLimit();
+
     /**
      * Per tenant: company email domains and the account each names, for touchpoints sent without an account
-     * key ({@code tandem.ingest.tenants."dev".account-domains."acme.com"=acme-robotics}). An unmapped company
-     * domain is its own account key.
+     * key ({@code tandem.ingest.tenants."dev".account-domains."acme.com"=acme-robotics}), and the tenant's own
+     * rate limit. An unmapped company domain is its own account key.
      */
     Map<String, Tenant> tenants();
 
     interface Tenant {
         Map<String, String> accountDomains();
+
+        TenantRateLimit rateLimit();
+    }
+
+    /** A token bucket counting touchpoints, not requests: it refills continuously and holds at most the burst. */
+    interface RateLimit {
+        @WithDefault("2000")
+        double touchpointsPerSecond();
+
+        @WithDefault("10000")
+        long burst();
+    }
+
+    /** A tenant's overrides of {@link RateLimit}; what is absent is the default. */
+    interface TenantRateLimit {
+        OptionalDouble touchpointsPerSecond();
+
+        OptionalLong burst();
     }
 
     /** How long a request waits for the broker's acknowledgements before answering 503. */

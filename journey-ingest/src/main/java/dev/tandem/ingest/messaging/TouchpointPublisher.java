@@ -52,7 +52,7 @@ public class TouchpointPublisher {
         for (TouchpointV1 touchpoint : batch) {
             String key = EventKeys.account(touchpoint.tenantId(), touchpoint.accountKey());
             acks.add(touchpoints.sendMessage(CloudEventMessages.keyed(Topics.TOUCHPOINTS, key,
-                    EventJson.write(touchpoint), touchpoint.tenantId() + "/" + touchpoint.eventId(),
+                    EventJson.write(touchpoint), touchpoint.tenantId() + "/" + touchpoint.id(),
                     CloudEventTypes.TOUCHPOINT, SOURCE, touchpoint.occurredAt())));
         }
         return acks.isEmpty() ? Uni.createFrom().voidItem() : Uni.join().all(acks).andFailFast().replaceWithVoid();

@@ -6,6 +6,7 @@ import dev.tandem.infra.AccessMatrix;
 import dev.tandem.infra.TandemInfrastructureResource;
 import dev.tandem.support.security.Roles;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URI;
@@ -16,7 +17,8 @@ import org.junit.jupiter.api.Test;
  * 403 for a role it does not declare, neither for one it does. An operation that declares no role fails here.
  */
 @QuarkusTest
-@QuarkusTestResource(TandemInfrastructureResource.class)
+@QuarkusTestResource(value = TandemInfrastructureResource.class,
+        initArgs = @ResourceArg(name = TandemInfrastructureResource.DATABASE, value = "ingest"))
 class AccessMatrixTest {
 
     @TestHTTPResource("/")

@@ -12,7 +12,7 @@ import java.util.Optional;
 public interface AccountHistory {
 
     /** Whether a touchpoint with this id is in the history (a resend within the horizon). */
-    boolean contains(String eventId);
+    boolean contains(String touchpointId);
 
     /** Adds an entry (its id becomes known). */
     void append(HistoryEntry entry);

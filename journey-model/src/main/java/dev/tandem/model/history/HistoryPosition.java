@@ -5,16 +5,17 @@ import java.time.Instant;
 import java.util.Comparator;
 
 /**
- * Where a touchpoint stands in an account's history: event time, then event id (a replay orders equal times by
- * id). A touchpoint counted beyond the lateness horizon stands at the account's clock when it was counted.
+ * Where a touchpoint stands in an account's history: event time, then touchpoint id ({@link TouchpointV1#id()}; a
+ * replay orders equal times by it). A touchpoint counted beyond the lateness horizon stands at the account's clock
+ * when it was counted.
  */
-public record HistoryPosition(Instant at, String eventId) implements Comparable<HistoryPosition> {
+public record HistoryPosition(Instant at, String touchpointId) implements Comparable<HistoryPosition> {
 
     private static final Comparator<HistoryPosition> ORDER =
-            Comparator.comparing(HistoryPosition::at).thenComparing(HistoryPosition::eventId);
+            Comparator.comparing(HistoryPosition::at).thenComparing(HistoryPosition::touchpointId);
 
     public static HistoryPosition of(TouchpointV1 touchpoint) {
-        return new HistoryPosition(touchpoint.occurredAt(), touchpoint.eventId());
+        return new HistoryPosition(touchpoint.occurredAt(), touchpoint.id());
     }
 
     @Override

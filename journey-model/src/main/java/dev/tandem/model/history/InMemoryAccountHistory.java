@@ -16,14 +16,14 @@ public final class InMemoryAccountHistory implements AccountHistory {
     private final Set<String> ids = new HashSet<>();
 
     @Override
-    public boolean contains(String eventId) {
-        return ids.contains(eventId);
+    public boolean contains(String touchpointId) {
+        return ids.contains(touchpointId);
     }
 
     @Override
     public void append(HistoryEntry entry) {
         entries.put(entry.position(), entry);
-        ids.add(entry.touchpoint().eventId());
+        ids.add(entry.touchpoint().id());
     }
 
     @Override
@@ -49,7 +49,7 @@ public final class InMemoryAccountHistory implements AccountHistory {
     @Override
     public void pruneThrough(Checkpoint base) {
         var dropped = entries.headMap(base.position(), true);
-        dropped.values().forEach(entry -> ids.remove(entry.touchpoint().eventId()));
+        dropped.values().forEach(entry -> ids.remove(entry.touchpoint().id()));
         dropped.clear();
         checkpoints.headMap(base.position(), false).clear();
     }

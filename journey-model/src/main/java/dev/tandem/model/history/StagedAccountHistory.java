@@ -27,14 +27,14 @@ public final class StagedAccountHistory implements AccountHistory {
     }
 
     @Override
-    public boolean contains(String eventId) {
-        return appendedIds.contains(eventId) || stored.contains(eventId);
+    public boolean contains(String touchpointId) {
+        return appendedIds.contains(touchpointId) || stored.contains(touchpointId);
     }
 
     @Override
     public void append(HistoryEntry entry) {
         appended.put(entry.position(), entry);
-        appendedIds.add(entry.touchpoint().eventId());
+        appendedIds.add(entry.touchpoint().id());
     }
 
     @Override
@@ -56,7 +56,7 @@ public final class StagedAccountHistory implements AccountHistory {
             if (storedCheckpointsRemovedAfter != null && storedCheckpointsRemovedAfter.compareTo(position) < 0) {
                 // strictly before "just after the removal point" is at or before it
                 bound = new HistoryPosition(storedCheckpointsRemovedAfter.at(),
-                        storedCheckpointsRemovedAfter.eventId() + "\u0000");
+                        storedCheckpointsRemovedAfter.touchpointId() + "\u0000");
             }
             Checkpoint fromStore = stored.latestCheckpointBefore(bound).orElse(null);
             if (fromStore != null && prunedThrough != null
@@ -94,7 +94,7 @@ public final class StagedAccountHistory implements AccountHistory {
             prunedThrough = base;
         }
         var dropped = appended.headMap(base.position(), true);
-        dropped.values().forEach(entry -> appendedIds.remove(entry.touchpoint().eventId()));
+        dropped.values().forEach(entry -> appendedIds.remove(entry.touchpoint().id()));
         dropped.clear();
         checkpoints.headMap(base.position(), false).clear();
     }

@@ -31,14 +31,14 @@ public final class StoreAccountHistory implements AccountHistory {
     }
 
     @Override
-    public boolean contains(String eventId) {
-        return ids.get(StoreKeys.id(account, eventId)) != null;
+    public boolean contains(String touchpointId) {
+        return ids.get(StoreKeys.id(account, touchpointId)) != null;
     }
 
     @Override
     public void append(HistoryEntry entry) {
         history.put(StoreKeys.position(account, entry.position()), EventJson.write(entry.touchpoint()));
-        ids.put(StoreKeys.id(account, entry.touchpoint().eventId()), StoreKeys.position(account, entry.position()));
+        ids.put(StoreKeys.id(account, entry.touchpoint().id()), StoreKeys.position(account, entry.position()));
     }
 
     @Override
@@ -87,7 +87,7 @@ public final class StoreAccountHistory implements AccountHistory {
         try (KeyValueIterator<String, String> range = history.range(StoreKeys.first(account), baseKey)) {
             range.forEachRemaining(kv -> {
                 keys.add(kv.key);
-                ids.delete(StoreKeys.id(account, EventJson.read(kv.value, TouchpointV1.class).eventId()));
+                ids.delete(StoreKeys.id(account, EventJson.read(kv.value, TouchpointV1.class).id()));
             });
         }
         keys.forEach(history::delete);

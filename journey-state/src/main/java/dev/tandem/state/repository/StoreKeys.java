@@ -19,7 +19,7 @@ public final class StoreKeys {
     }
 
     public static String position(String account, HistoryPosition position) {
-        return account + SEPARATOR + timeCode(position.at()) + '|' + position.eventId();
+        return account + SEPARATOR + timeCode(position.at()) + '|' + position.touchpointId();
     }
 
     public static HistoryPosition positionOf(String key) {
@@ -44,8 +44,8 @@ public final class StoreKeys {
         return key + SEPARATOR;
     }
 
-    public static String id(String account, String eventId) {
-        return account + SEPARATOR + eventId;
+    public static String id(String account, String touchpointId) {
+        return account + SEPARATOR + touchpointId;
     }
 
     /** A due-index key: sorts by due time, then account. */

@@ -29,6 +29,11 @@ final class TokenCommand implements Callable<Integer> {
             description = "Comma-separated roles: ingest, designer, seller, analyst, admin.")
     List<String> roles;
 
+    @Option(names = "--system",
+            description = "The sending system the token speaks for (claim system): ingest keeps event ids apart per "
+                    + "tenant and system. Without it, the tenant's default system.")
+    String system;
+
     @Option(names = "--ttl", defaultValue = "PT1H",
             description = "How long it is valid, ISO-8601 or e.g. 30m, 12h (default 1h).")
     String ttl;
@@ -49,7 +54,7 @@ final class TokenCommand implements Callable<Integer> {
         Duration validity;
         try {
             validity = parse(ttl);
-            spec.commandLine().getOut().println(DevTokens.keyOf(dataDirectory).token(tenant, granted, validity));
+            spec.commandLine().getOut().println(DevTokens.keyOf(dataDirectory).token(tenant, system, granted, validity));
         } catch (IllegalArgumentException e) {
             spec.commandLine().getErr().println("tandem token: " + e.getMessage());
             return 2;

@@ -8,7 +8,7 @@ import java.util.Optional;
 public final class ServiceCatalog {
 
     public static final ServiceDefinition INGEST = new ServiceDefinition(
-            "journey-ingest", "journey-ingest", 8081, Optional.empty(), false, "POST /v1/touchpoints");
+            "journey-ingest", "journey-ingest", 8081, Optional.of("ingest"), false, "POST /v1/touchpoints");
     public static final ServiceDefinition STATE = new ServiceDefinition(
             "journey-state", "journey-state", 8082, Optional.empty(), false, "");
     public static final ServiceDefinition DESIGNER = new ServiceDefinition(

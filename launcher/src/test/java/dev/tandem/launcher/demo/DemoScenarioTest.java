@@ -99,7 +99,7 @@ class DemoScenarioTest {
         AccountJourney journey = AccountJourney.start("dev", account.accountKey(), EngagementPolicy.defaults(),
                 RoleInference.defaults());
         for (TouchpointInput input : scenario.touchpointsOf(account, NOW)) {
-            TouchpointV1 touchpoint = intake.toTouchpoint(input, "dev", NOW);
+            TouchpointV1 touchpoint = intake.toTouchpoint(input, "dev", "demo", NOW);
             journey.apply(touchpoint);
         }
         return journey.snapshot();

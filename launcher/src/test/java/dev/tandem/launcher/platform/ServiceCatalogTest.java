@@ -37,7 +37,7 @@ class ServiceCatalogTest {
     void databasesAreThoseTheLocalInfrastructureCreates() {
         assertThat(ServiceCatalog.STATE.database()).as("journey-state keeps its state in Kafka Streams stores").isEmpty();
         assertThat(ServiceCatalog.DESIGNER.database()).contains("designer");
-        assertThat(ServiceCatalog.INGEST.database()).isEmpty();
+        assertThat(ServiceCatalog.INGEST.database()).as("API keys of sending systems").contains("ingest");
         assertThat(ServiceCatalog.KPI.database()).isEmpty();
         ServiceCatalog.all().stream().map(ServiceDefinition::database).flatMap(Optional::stream)
                 .forEach(db -> assertThat(LocalInfrastructure.POSTGRES_DATABASES).contains(db));

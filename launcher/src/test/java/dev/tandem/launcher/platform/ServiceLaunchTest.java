@@ -73,11 +73,16 @@ class ServiceLaunchTest {
     }
 
     @Test
-    void servicesWithoutDatabaseGetNoDatasource() {
+    void ingestGetsItsOwnDatabaseForApiKeysButNoMongo() {
         assertThat(plan(ServiceCatalog.INGEST).command())
-                .noneMatch(option -> option.startsWith("-Dquarkus.datasource"))
-                .noneMatch(option -> option.startsWith("-Dquarkus.mongodb"))
-                .contains("-Dkafka.bootstrap.servers=localhost:39092");
+                .contains("-Dquarkus.datasource.reactive.url=postgresql://localhost:5433/ingest",
+                        "-Dquarkus.datasource.jdbc.url=jdbc:postgresql://localhost:5433/ingest",
+                        "-Dkafka.bootstrap.servers=localhost:39092")
+                .noneMatch(option -> option.startsWith("-Dquarkus.mongodb"));
+    }
+
+    @Test
+    void servicesWithoutDatabaseGetNoDatasource() {
         assertThat(plan(ServiceCatalog.KPI).command())
                 .noneMatch(option -> option.startsWith("-Dquarkus.datasource"))
                 .contains("-Dquarkus.mongodb.connection-string=mongodb://127.0.0.1:27018");

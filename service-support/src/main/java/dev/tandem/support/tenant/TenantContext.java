@@ -1,41 +1,69 @@
 package dev.tandem.support.tenant;
 
+import dev.tandem.events.SourceSystems;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.json.JsonString;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
- * The tenant a request acts for: the {@code tenant} claim of its verified bearer token, and nothing else (never a
- * body, header or query parameter). A token without a usable tenant is refused ({@link NoTenantException}, 403).
+ * The tenant a request acts for, and the system it sends as: taken from its verified credentials and nothing else
+ * (never a body, header or query parameter). A bearer token names them in its {@code tenant} and {@code system}
+ * claims; a credential of another kind (an API key) carries them as identity attributes of the same names. A
+ * credential without a usable tenant is refused ({@link NoTenantException}, 403).
  */
 @RequestScoped
 public class TenantContext {
 
-    /** The claim that names the tenant. */
+    /** The claim (or identity attribute) that names the tenant. */
     public static final String CLAIM = "tenant";
+    /** The claim (or identity attribute) that names the sending system. */
+    public static final String SYSTEM_CLAIM = "system";
+    /** The system of a token that names none: one per tenant, so its event ids must be unique in the tenant. */
+    public static final String DEFAULT_SYSTEM = "default";
     private static final Pattern TENANT_ID = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$");
 
-    private final JsonWebToken token;
+    private final SecurityIdentity identity;
 
-    public TenantContext(JsonWebToken token) {
-        this.token = token;
+    public TenantContext(SecurityIdentity identity) {
+        this.identity = identity;
     }
 
     public String tenantId() {
-        // custom claims come as JSON-P values; anything but a JSON string is no tenant
-        Object claim = token.getClaim(CLAIM);
-        String tenant = claim instanceof JsonString json ? json.getString() : claim instanceof String text ? text : null;
+        String tenant = claim(CLAIM);
         if (tenant == null || !TENANT_ID.matcher(tenant).matches()) {
-            throw new NoTenantException();
+            throw new NoTenantException("The credentials name no tenant (claim '" + CLAIM + "')");
         }
         return tenant;
     }
 
-    /** The credentials are valid but name no tenant this service can act for. */
+    /** The sending system; {@value #DEFAULT_SYSTEM} when the credentials name none. */
+    public String sourceSystem() {
+        String system = claim(SYSTEM_CLAIM);
+        if (system == null) {
+            return DEFAULT_SYSTEM;
+        }
+        if (!SourceSystems.isValid(system)) {
+            throw new NoTenantException("The credentials name no valid sending system (claim '" + SYSTEM_CLAIM
+                    + "': 1 to 40 lowercase letters, digits or dashes)");
+        }
+        return system;
+    }
+
+    private String claim(String name) {
+        Object value = identity.getAttribute(name);
+        if (value == null && identity.getPrincipal() instanceof JsonWebToken token) {
+            value = token.getClaim(name);
+        }
+        // custom claims come as JSON-P values; anything but a JSON string is no value
+        return value instanceof JsonString json ? json.getString() : value instanceof String text ? text : null;
+    }
+
+    /** The credentials are valid but name no tenant (or system) this service can act for. */
     public static final class NoTenantException extends RuntimeException {
-        public NoTenantException() {
-            super("The credentials name no tenant (claim '" + CLAIM + "')");
+        public NoTenantException(String message) {
+            super(message);
         }
     }
 }
