@@ -126,6 +126,12 @@ public final class E2eBenchmark {
             long windowStart = start + warmup.toNanos();
             long windowEnd = windowStart + window.toNanos();
             lagSampler.scheduleAtFixedRate(() -> sampleLag(lag, windowStart, lagSamples), 0, 1, TimeUnit.SECONDS);
+            // CPU time of every process at the window's ends: what each touchpoint costs where
+            Map<String, Map<String, Duration>> cpuAt = new java.util.concurrent.ConcurrentHashMap<>();
+            lagSampler.schedule(() -> cpuAt.put("start", platform.cpuTimeByProcess()),
+                    windowStart - System.nanoTime(), TimeUnit.NANOSECONDS);
+            lagSampler.schedule(() -> cpuAt.put("end", platform.cpuTimeByProcess()),
+                    windowEnd - System.nanoTime(), TimeUnit.NANOSECONDS);
             Thread sending = new Thread(() -> sender.run(start, warmup, window), "tandem-e2e-sender");
             sending.start();
             Progress progress = new Progress(out, sender, matcher, poller, lagSamples, start, windowStart, spec);
@@ -153,14 +159,16 @@ public final class E2eBenchmark {
             lagSampler.shutdownNow();
             poller.close(); // no read may land between the latencies and the touchpoints not shown
             mergeMax(resident, platform.residentMbByService());
-            return result(spec, sender, matcher, lagSamples, resident);
+            CpuUse cpu = CpuUse.between(cpuAt.getOrDefault("start", Map.of()), cpuAt.getOrDefault("end", Map.of()),
+                    window, Math.round(spec.rate() * spec.seconds()));
+            return result(spec, sender, matcher, lagSamples, resident, cpu);
         } finally {
             lagSampler.shutdownNow();
         }
     }
 
     private static E2eResult result(Spec spec, OpenLoopSender sender, LatencyMatcher matcher,
-            List<LagTrend.Sample> lagSamples, Map<String, Long> resident) {
+            List<LagTrend.Sample> lagSamples, Map<String, Long> resident, CpuUse cpu) {
         long end = System.nanoTime();
         List<Long> upper = new ArrayList<>();
         List<Long> lower = new ArrayList<>();
@@ -179,7 +187,7 @@ public final class E2eBenchmark {
         return new E2eResult(spec.rate(), sender.achievedRate(),
                 spec.seconds(), spec.warmupSeconds(), spec.accounts(), Percentiles.of(toArray(upper)),
                 Percentiles.of(toArray(lower)), Percentiles.of(toArray(uncertainty)), waited.size(), sender.failed(),
-                LagTrend.judge(lagSamples, spec.seconds(), spec.rate()), resident);
+                LagTrend.judge(lagSamples, spec.seconds(), spec.rate()), resident, cpu);
     }
 
     private static void sampleLag(ConsumerLag lag, long windowStart, List<LagTrend.Sample> samples) {

@@ -25,6 +25,7 @@ import java.util.OptionalDouble;
  * @param failed           touchpoints not answered with 202 (not in the percentiles)
  * @param lag              journey-state's consumer lag over the window
  * @param residentMbByService each service's resident memory at the end (MiB), the larger of two readings
+ * @param cpu              CPU per touchpoint by process over the window, and the cores kept busy
  */
 public record E2eResult(
         double offeredRate,
@@ -38,7 +39,8 @@ public record E2eResult(
         long notShown,
         long failed,
         LagTrend.Verdict lag,
-        Map<String, Long> residentMbByService) {
+        Map<String, Long> residentMbByService,
+        CpuUse cpu) {
 
     public E2eResult {
         residentMbByService = Collections.unmodifiableMap(new LinkedHashMap<>(residentMbByService));
@@ -70,6 +72,8 @@ public record E2eResult(
         figures.put("e2eWindowSeconds", windowSeconds);
         figures.put("e2eWarmupSeconds", warmupSeconds);
         figures.put("e2eAccounts", accounts);
+        figures.put("e2eCpuMsPerTouchpoint", cpu.msPerTouchpoint());
+        figures.put("e2eCoresBusy", cpu.coresBusy());
         return figures;
     }
 
@@ -93,6 +97,8 @@ public record E2eResult(
                                 lag.drainedAfter().getAsDouble())
                         : "not back within the margin " + (long) LagTrend.DRAIN_SECONDS + " s after the sender stopped");
         out.printf("  resident memory (MiB): %s%n", residentMbByService);
+        out.printf("  CPU per touchpoint (ms), by process: %s; %.2f ms in all; %.2f cores busy over the window%n",
+                cpu.msPerTouchpoint(), cpu.totalMsPerTouchpoint(), cpu.coresBusy());
         out.flush();
     }
 

@@ -195,6 +195,27 @@ public final class Platform implements AutoCloseable {
         return resident;
     }
 
+    /** The name under which {@link #cpuTimeByProcess()} reports this JVM (broker, MongoDB wire server, load). */
+    public static final String LAUNCHER_PROCESS = "launcher (Kafka, MongoDB, load)";
+
+    /**
+     * CPU time (user + system) each process has used so far: every service, and this JVM, which hosts the Kafka
+     * broker, the MongoDB wire server and whatever load a benchmark generates. A process whose time the OS does
+     * not tell is left out.
+     */
+    public Map<String, java.time.Duration> cpuTimeByProcess() {
+        List<ServiceProcess> running;
+        synchronized (lifecycle) {
+            running = List.copyOf(services);
+        }
+        Map<String, java.time.Duration> cpu = new LinkedHashMap<>();
+        running.forEach(service -> ProcessHandle.of(service.pid())
+                .flatMap(handle -> handle.info().totalCpuDuration())
+                .ifPresent(time -> cpu.put(service.name(), time)));
+        ProcessHandle.current().info().totalCpuDuration().ifPresent(time -> cpu.put(LAUNCHER_PROCESS, time));
+        return cpu;
+    }
+
     /** True once {@link #close()} began. */
     public boolean isStopping() {
         return stopping;

@@ -2,6 +2,7 @@ package dev.tandem.launcher.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
@@ -14,7 +15,11 @@ class E2eResultTest {
                 new Percentiles.Summary(29_900, 40_000_000, 150_000_000, 380_000_000, 880_000_000),
                 new Percentiles.Summary(29_900, 30_000_000, 60_000_000, 75_000_000, 120_000_000),
                 0, 0, new LagTrend.Verdict(120, 140, 250, false, drained),
-                Map.of("journey-state", 610L));
+                Map.of("journey-state", 610L),
+                CpuUse.between(Map.of("journey-state", Duration.ofSeconds(10), "journey-ingest", Duration.ofSeconds(4)),
+                        Map.of("journey-state", Duration.ofSeconds(40), "journey-ingest", Duration.ofSeconds(19),
+                                "kpi-projector", Duration.ofSeconds(3)),
+                        Duration.ofSeconds(60), 30_000));
     }
 
     @Test
@@ -32,6 +37,17 @@ class E2eResultTest {
                 .containsEntry("e2eLagDrainedAfterSeconds", 1L)
                 .containsEntry("e2eTouchpoints", 29_900);
         assertThat(figures).as("merged with the drain's figure by the caller").doesNotContainKey("rssMbByService");
+    }
+
+    @Test
+    void cpuIsPerTouchpointOfTheWindowForProcessesReadAtBothEnds() {
+        CpuUse cpu = result(OptionalDouble.empty()).cpu();
+
+        assertThat(cpu.msPerTouchpoint()).containsExactlyInAnyOrderEntriesOf(
+                Map.of("journey-state", 1.0, "journey-ingest", 0.5));
+        assertThat(cpu.totalMsPerTouchpoint()).isEqualTo(1.5);
+        assertThat(cpu.coresBusy()).as("45 CPU seconds in 60 s").isEqualTo(0.75);
+        assertThat(result(OptionalDouble.empty()).figures()).containsEntry("e2eCoresBusy", 0.75);
     }
 
     @Test
