@@ -11,10 +11,15 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.utils.Exit;
 import org.apache.kafka.common.test.TestKitNodes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** A real Apache Kafka broker in KRaft mode (one combined broker and controller) inside this JVM. */
 public final class LocalKafka implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LocalKafka.class);
 
     private final KafkaClusterTestKit cluster;
     private boolean closed;
@@ -76,6 +81,13 @@ public final class LocalKafka implements AutoCloseable {
         // KafkaClusterTestKit may be closed only once
         if (!closed) {
             closed = true;
+            // A broker that meets a failure while it shuts down (a log directory removed under it, a controller
+            // gone first) halts the JVM. Here the JVM is a test run or the launcher, done and exiting: a halt would
+            // only turn its exit code into a failure (a Maven fork that passed every test, then "failed").
+            Exit.setHaltProcedure((status, message) ->
+                    LOG.warn("Kafka asked to halt the JVM ({}) while closing; ignored: {}", status, message));
+            Exit.setExitProcedure((status, message) ->
+                    LOG.warn("Kafka asked to exit the JVM ({}) while closing; ignored: {}", status, message));
             cluster.close();
         }
     }
