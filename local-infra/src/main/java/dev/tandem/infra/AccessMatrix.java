@@ -67,7 +67,44 @@ public final class AccessMatrix {
         return violations;
     }
 
-    private static int call(java.net.http.HttpClient http, java.net.URI base, Operation operation, String pathValue,
+    /**
+     * Calls every operation of the service at {@code base} as another tenant, with each role the operation
+     * declares, against an object {@code ownerTenant} owns ({@code ownedId}, in every path parameter), and answers
+     * what leaks: an operation that names the object in its path must answer 404, exactly as for an object that does
+     * not exist (never 2xx, never 403, which would tell it exists); a read without a path parameter (a list, a
+     * summary) must not mention the object. Writes without a path parameter concern nothing of the owner's and are
+     * left to {@link #violations}.
+     */
+    public static List<String> foreignTenantViolations(java.net.URI base, LocalSigningKey key, String ownerTenant,
+            String ownedId, String foreignTenant, String body) {
+        if (ownerTenant.equals(foreignTenant)) {
+            throw new IllegalArgumentException("the foreign tenant must not be the owner");
+        }
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        List<String> violations = new ArrayList<>();
+        List<Operation> operations = operations(send(http, java.net.http.HttpRequest.newBuilder(
+                base.resolve("/q/openapi?format=json")).header("Accept", "application/json").GET().build()).body());
+        for (Operation operation : operations) {
+            boolean namesObject = !operation.pathWith("").equals(operation.path());
+            if (!namesObject && !operation.method().equals("GET")) {
+                continue;
+            }
+            for (String role : operation.roles()) {
+                String token = key.token(foreignTenant, Set.of(role), java.time.Duration.ofMinutes(5));
+                java.net.http.HttpResponse<String> answer = send(http, request(base, operation, ownedId, body, token));
+                if (namesObject && answer.statusCode() != 404) {
+                    violations.add(operation + " as " + foreignTenant + "'s " + role + " on " + ownerTenant + "'s "
+                            + ownedId + " answered " + answer.statusCode() + ", not 404");
+                } else if (!namesObject && answer.body().contains(ownedId)) {
+                    violations.add(operation + " as " + foreignTenant + "'s " + role + " showed " + ownerTenant
+                            + "'s " + ownedId);
+                }
+            }
+        }
+        return violations;
+    }
+
+    private static java.net.http.HttpRequest request(java.net.URI base, Operation operation, String pathValue,
             String body, String token) {
         java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(
                         base.resolve(operation.pathWith(pathValue)))
@@ -76,7 +113,12 @@ public final class AccessMatrix {
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
-        return send(http, request.build()).statusCode();
+        return request.build();
+    }
+
+    private static int call(java.net.http.HttpClient http, java.net.URI base, Operation operation, String pathValue,
+            String body, String token) {
+        return send(http, request(base, operation, pathValue, body, token)).statusCode();
     }
 
     private static java.net.http.HttpResponse<String> send(java.net.http.HttpClient http,
