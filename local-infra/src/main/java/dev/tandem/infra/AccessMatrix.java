@@ -42,8 +42,7 @@ public final class AccessMatrix {
             String pathValue, String body) {
         java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
         List<String> violations = new ArrayList<>();
-        List<Operation> operations = operations(send(http, java.net.http.HttpRequest.newBuilder(
-                base.resolve("/q/openapi?format=json")).header("Accept", "application/json").GET().build()).body());
+        List<Operation> operations = operationsOf(http, base);
         if (operations.isEmpty()) {
             violations.add("no operations in " + base.resolve("/q/openapi"));
         }
@@ -82,8 +81,7 @@ public final class AccessMatrix {
         }
         java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
         List<String> violations = new ArrayList<>();
-        List<Operation> operations = operations(send(http, java.net.http.HttpRequest.newBuilder(
-                base.resolve("/q/openapi?format=json")).header("Accept", "application/json").GET().build()).body());
+        List<Operation> operations = operationsOf(http, base);
         for (Operation operation : operations) {
             boolean namesObject = !operation.pathWith("").equals(operation.path());
             if (!namesObject && !operation.method().equals("GET")) {
@@ -131,6 +129,12 @@ public final class AccessMatrix {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         }
+    }
+
+    /** The operations of the OpenAPI document the service at {@code base} serves. */
+    private static List<Operation> operationsOf(java.net.http.HttpClient http, java.net.URI base) {
+        return operations(send(http, java.net.http.HttpRequest.newBuilder(base.resolve("/q/openapi?format=json"))
+                .header("Accept", "application/json").GET().build()).body());
     }
 
     public static List<Operation> operations(String openApiJson) {

@@ -1,5 +1,7 @@
 package dev.tandem.infra;
 
+import dev.tandem.events.SourceSystems;
+import dev.tandem.events.TenantIds;
 import io.smallrye.jwt.build.Jwt;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,7 +20,6 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The development signing key of a local run: an RSA key pair in a directory of the run's data, the private key
@@ -37,8 +38,6 @@ public final class LocalSigningKey {
 
     static final String PRIVATE_KEY_FILE = "signing-key.pem";
     static final String PUBLIC_KEY_FILE = "signing-key.pub.pem";
-    private static final Pattern TENANT = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$");
-    private static final Pattern SYSTEM = Pattern.compile("^[a-z0-9][a-z0-9-]{0,39}$");
 
     private final PrivateKey privateKey;
     private final Path publicKeyFile;
@@ -84,10 +83,10 @@ public final class LocalSigningKey {
      * ingest keeps event ids apart per system) unless {@code system} is null.
      */
     public String token(String tenant, String system, Set<String> roles, Duration ttl) {
-        if (system != null && !SYSTEM.matcher(system).matches()) {
+        if (system != null && !SourceSystems.isValid(system)) {
             throw new IllegalArgumentException("system must be 1-40 lowercase letters, digits or '-'");
         }
-        if (tenant == null || !TENANT.matcher(tenant).matches()) {
+        if (!TenantIds.isValid(tenant)) {
             throw new IllegalArgumentException("tenant must be 1-128 letters, digits, '.', '_' or '-'");
         }
         if (roles.isEmpty()) {

@@ -9,8 +9,4 @@ import java.time.Instant;
  */
 public record ApiKeyView(String id, String system, String label, Instant createdAt, String createdBy,
         Instant revokedAt, String revokedBy, String key) {
-
-    public boolean active() {
-        return revokedAt == null;
-    }
 }

@@ -74,9 +74,10 @@ public final class E2eBenchmark {
         Path data = Files.createTempDirectory("tandem-e2e-");
         LauncherLog.writeTo(data.resolve("logs").resolve("launcher.log"));
         out.printf("Logs in %s%n", data.resolve("logs"));
-        // the services run as tandem up runs them (C1 only; docs/benchmarks.md says why), unless told otherwise
-        PlatformSettings settings = settings(root, data).withServiceJvmOptions(
-                spec.serviceJvmOptions().isEmpty() ? MEASURED_JVM_OPTIONS : spec.serviceJvmOptions());
+        // the services run as tandem up runs them unless told otherwise: with C2 as well, five JVMs on two cores
+        // spent the first minutes compiling and fell behind; C1 alone kept up (docs/benchmarks.md, "What bounds it")
+        PlatformSettings settings = spec.serviceJvmOptions().isEmpty() ? settings(root, data)
+                : settings(root, data).withServiceJvmOptions(spec.serviceJvmOptions());
         out.printf("Machine: %d cores, Java %s; services with %s%n", Runtime.getRuntime().availableProcessors(),
                 Runtime.version(), String.join(" ", settings.serviceJvmOptions()));
         out.flush();
@@ -89,13 +90,6 @@ public final class E2eBenchmark {
             return result;
         }
     }
-
-    /**
-     * Each service's JVM in the measurement: those of {@code tandem up}. With C2 as well, five JVMs on two cores
-     * spent the first minutes compiling (at 100 touchpoints/s, 10–24 s of every 30 s in compilations per JVM) and
-     * fell behind; C1 alone kept up (docs/benchmarks.md, "Which JIT").
-     */
-    static final List<String> MEASURED_JVM_OPTIONS = PlatformSettings.DEFAULT_SERVICE_JVM_OPTIONS;
 
     private static E2eResult measure(Spec spec, Platform platform, PrintWriter out) throws InterruptedException {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)

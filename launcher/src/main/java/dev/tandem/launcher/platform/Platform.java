@@ -186,12 +186,8 @@ public final class Platform implements AutoCloseable {
      * -1 for one that cannot be read.
      */
     public Map<String, Long> residentMbByService() {
-        List<ServiceProcess> running;
-        synchronized (lifecycle) {
-            running = List.copyOf(services);
-        }
         Map<String, Long> resident = new LinkedHashMap<>();
-        running.forEach(service -> resident.put(service.name(), ResidentMemory.ofProcessMb(service.pid())));
+        running().forEach(service -> resident.put(service.name(), ResidentMemory.ofProcessMb(service.pid())));
         return resident;
     }
 
@@ -204,16 +200,19 @@ public final class Platform implements AutoCloseable {
      * not tell is left out.
      */
     public Map<String, java.time.Duration> cpuTimeByProcess() {
-        List<ServiceProcess> running;
-        synchronized (lifecycle) {
-            running = List.copyOf(services);
-        }
         Map<String, java.time.Duration> cpu = new LinkedHashMap<>();
-        running.forEach(service -> ProcessHandle.of(service.pid())
+        running().forEach(service -> ProcessHandle.of(service.pid())
                 .flatMap(handle -> handle.info().totalCpuDuration())
                 .ifPresent(time -> cpu.put(service.name(), time)));
         ProcessHandle.current().info().totalCpuDuration().ifPresent(time -> cpu.put(LAUNCHER_PROCESS, time));
         return cpu;
+    }
+
+    /** The services started so far, as of now. */
+    private List<ServiceProcess> running() {
+        synchronized (lifecycle) {
+            return List.copyOf(services);
+        }
     }
 
     /** True once {@link #close()} began. */

@@ -2,56 +2,49 @@ package dev.tandem.launcher.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 class TandemCommandTest {
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final TandemRun tandem = new TandemRun();
 
     private int run(String... args) {
-        CommandLine tandem = TandemCommand.commandLine();
-        tandem.setOut(new PrintWriter(out));
-        tandem.setErr(new PrintWriter(err));
-        return tandem.execute(args);
+        return tandem.run(args);
     }
 
     @Test
     void withoutSubcommandListsUpAndDemo() {
         assertThat(run()).isZero();
-        assertThat(out.toString()).contains("up", "demo");
+        assertThat(tandem.out()).contains("up", "demo");
     }
 
     @Test
     void upHelpDocumentsPortsDataDirectoryAndDemo() {
         assertThat(run("up", "--help")).isZero();
-        assertThat(out.toString()).contains("--demo", "--ingest-port", "--state-port", "--designer-port",
+        assertThat(tandem.out()).contains("--demo", "--ingest-port", "--state-port", "--designer-port",
                 "--kpi-port", "--data-dir", "default 8081", "default .tandem");
     }
 
     @Test
     void demoHelpDocumentsTheIngestUrl() {
         assertThat(run("demo", "--help")).isZero();
-        assertThat(out.toString()).contains("--ingest-url", "http://localhost:8081");
+        assertThat(tandem.out()).contains("--ingest-url", "http://localhost:8081");
     }
 
     @Test
     void benchListsTheEndToEndRunAndItsOptions() {
         assertThat(run("bench", "--help")).isZero();
-        assertThat(out.toString()).contains("drain", "e2e");
+        assertThat(tandem.out()).contains("drain", "e2e");
 
         assertThat(run("bench", "e2e", "--help")).isZero();
-        assertThat(out.toString()).contains("--rate", "--seconds", "--warmup-seconds", "--accounts", "default 500",
+        assertThat(tandem.out()).contains("--rate", "--seconds", "--warmup-seconds", "--accounts", "default 500",
                 "default 60", "default 20");
     }
 
     @Test
     void aMistypedOptionIsAUsageError() {
         assertThat(run("up", "--ingest-prot", "9000")).isEqualTo(2);
-        assertThat(err.toString()).contains("--ingest-prot");
+        assertThat(tandem.err()).contains("--ingest-prot");
     }
 
     @Test
@@ -66,6 +59,6 @@ class TandemCommandTest {
 
         assertThat(run("demo", "--ingest-url", url, "--designer-url", url, "--kpi-url", url, "--timeout", "1"))
                 .isEqualTo(1);
-        assertThat(err.toString()).contains("The demo did not complete", "no answer from").doesNotContain("\tat ");
+        assertThat(tandem.err()).contains("The demo did not complete", "no answer from").doesNotContain("\tat ");
     }
 }

@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.tandem.events.EventJson;
 import dev.tandem.infra.LocalSigningKey;
 import dev.tandem.launcher.platform.Platform;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,21 +13,16 @@ import java.time.Instant;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class TokenCommandTest {
 
     @TempDir
     Path data;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final TandemRun tandem = new TandemRun();
 
     private int run(String... args) {
-        CommandLine tandem = TandemCommand.commandLine();
-        tandem.setOut(new PrintWriter(out));
-        tandem.setErr(new PrintWriter(err));
-        return tandem.execute(args);
+        return tandem.run(args);
     }
 
     @Test
@@ -37,7 +30,7 @@ class TokenCommandTest {
         assertThat(run("token", "--tenant", "acme", "--roles", "seller,analyst", "--ttl", "30m",
                 "--data-dir", data.toString())).isZero();
 
-        String token = out.toString().trim();
+        String token = tandem.out().trim();
         JsonNode claims = EventJson.mapper().readTree(Base64.getUrlDecoder().decode(token.split("\\.")[1]));
         assertThat(claims.get("tenant").asText()).isEqualTo("acme");
         assertThat(claims.get("groups")).extracting(JsonNode::asText).containsExactlyInAnyOrder("seller", "analyst");
@@ -52,11 +45,11 @@ class TokenCommandTest {
     @Test
     void anUnknownRoleOrABadDurationIsRefused() {
         assertThat(run("token", "--tenant", "acme", "--roles", "king", "--data-dir", data.toString())).isEqualTo(2);
-        assertThat(err.toString()).contains("unknown role", "king");
+        assertThat(tandem.err()).contains("unknown role", "king");
         assertThat(run("token", "--tenant", "acme", "--roles", "seller", "--ttl", "soon",
                 "--data-dir", data.toString())).isEqualTo(2);
-        assertThat(err.toString()).contains("--ttl");
-        assertThat(out.toString()).isEmpty();
+        assertThat(tandem.err()).contains("--ttl");
+        assertThat(tandem.out()).isEmpty();
     }
 
     @Test

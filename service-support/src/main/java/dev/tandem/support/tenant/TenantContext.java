@@ -1,10 +1,10 @@
 package dev.tandem.support.tenant;
 
 import dev.tandem.events.SourceSystems;
+import dev.tandem.events.TenantIds;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.json.JsonString;
-import java.util.regex.Pattern;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
@@ -22,7 +22,6 @@ public class TenantContext {
     public static final String SYSTEM_CLAIM = "system";
     /** The system of a token that names none: one per tenant, so its event ids must be unique in the tenant. */
     public static final String DEFAULT_SYSTEM = "default";
-    private static final Pattern TENANT_ID = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$");
 
     private final SecurityIdentity identity;
 
@@ -32,7 +31,7 @@ public class TenantContext {
 
     public String tenantId() {
         String tenant = claim(CLAIM);
-        if (tenant == null || !TENANT_ID.matcher(tenant).matches()) {
+        if (!TenantIds.isValid(tenant)) {
             throw new NoTenantException("The credentials name no tenant (claim '" + CLAIM + "')");
         }
         return tenant;
