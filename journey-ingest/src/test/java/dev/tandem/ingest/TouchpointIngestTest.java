@@ -11,6 +11,10 @@ import dev.tandem.events.EventJson;
 import dev.tandem.events.Topics;
 import dev.tandem.events.TouchpointV1;
 import dev.tandem.infra.KafkaTestClient;
+import dev.tandem.pii.PiiField;
+import dev.tandem.pii.SealedPii;
+import dev.tandem.support.vault.ContactKeyVault;
+import jakarta.inject.Inject;
 import dev.tandem.infra.TandemInfrastructureResource;
 import dev.tandem.model.Direction;
 import dev.tandem.model.TouchpointSource;
@@ -33,6 +37,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = TandemInfrastructureResource.class,
         initArgs = @ResourceArg(name = TandemInfrastructureResource.DATABASE, value = "ingest"))
 class TouchpointIngestTest {
+
+    @Inject
+    ContactKeyVault vault;
 
     private final KafkaTestClient kafka =
             new KafkaTestClient(TandemInfrastructureResource.infrastructure().kafkaBootstrapServers());
@@ -84,13 +91,22 @@ class TouchpointIngestTest {
         assertThat(published.direction()).isEqualTo(Direction.BUYER_INITIATED);
         assertThat(published.occurredAt()).isEqualTo(Instant.parse("2026-11-20T10:15:30Z"));
         assertThat(published.contactKey()).startsWith("c_");
-        assertThat(published.contactTitle()).isEqualTo("CFO");
+        // the title is sealed under the contact's data key: on the log it reads as nothing
+        assertThat(record.value()).doesNotContain("CFO");
+        assertThat(SealedPii.isSealed(published.contactTitle())).isTrue();
+        assertThat(vault.openBlocking(published.contactTitle(), PiiField.TITLE)).isEqualTo("CFO");
 
         List<ConsumerRecord<String, String>> contacts =
                 kafka.recordsContaining(Topics.CONTACTS, published.contactKey(), Duration.ofSeconds(20));
         assertThat(contacts).isNotEmpty();
+        assertThat(contacts.get(0).value()).doesNotContainIgnoringCase("dana.lee@example.com")
+                .doesNotContain("Dana Lee").doesNotContain("CFO");
         ContactProfileV1 profile = EventJson.read(contacts.get(0).value(), ContactProfileV1.class);
-        assertThat(profile.name()).isEqualTo("Dana Lee");
+        assertThat(SealedPii.keyIdOf(profile.name())).isEqualTo(SealedPii.keyIdOf(published.contactTitle()));
+        assertThat(vault.openBlocking(profile.name(), PiiField.NAME)).isEqualTo("Dana Lee");
+        assertThat(vault.openBlocking(profile.email(), PiiField.EMAIL)).isEqualTo("Dana.Lee@Example.com");
+        // sealed for one field, a value does not open as another
+        assertThat(vault.openBlocking(profile.name(), PiiField.EMAIL)).isNull();
         assertThat(contacts.get(0).key()).isEqualTo("dev/" + published.contactKey());
     }
 

@@ -15,6 +15,8 @@ public final class Topics {
     public static final String JOURNEY_DEFINITIONS = "tandem.journey-definitions.v1";
     public static final String JOURNEY_EVENTS = "tandem.journey-events.v1";
     public static final String ACCOUNT_SNAPSHOTS = "tandem.account-snapshots.v1";
+    /** Erasure requests and the services' confirmations ({@link ErasureV1}). */
+    public static final String ERASURES = "tandem.erasures.v1";
 
     /** Dead-letter topics: one per consuming service, so an operator knows whose poison it was. */
     public static final String DLQ_JOURNEY_STATE = "tandem.dlq.journey-state.v1";
@@ -35,6 +37,7 @@ public final class Topics {
             new Spec(JOURNEY_DEFINITIONS, 1, true),
             new Spec(JOURNEY_EVENTS, KEYED_PARTITIONS, false),
             new Spec(ACCOUNT_SNAPSHOTS, KEYED_PARTITIONS, true),
+            new Spec(ERASURES, 1, false),
             new Spec(DLQ_JOURNEY_STATE, 1, false),
             new Spec(DLQ_DESIGNER_API, 1, false),
             new Spec(DLQ_KPI_PROJECTOR, 1, false));

@@ -206,11 +206,12 @@ final class Committee {
 
     /** A touchpoint's title and assignment count only if no newer one (by event time, then id) set them. */
     private static void updateRoles(Member member, TouchpointV1 touchpoint, RoleInference roles) {
-        if (touchpoint.contactTitle() != null && !touchpoint.contactTitle().isBlank()
-                && isNewer(touchpoint, member.inferredAt, member.inferredBy)) {
-            member.inferredRole = roles.infer(touchpoint.contactTitle());
-            member.inferredAt = touchpoint.occurredAt();
-            member.inferredBy = touchpoint.id();
+        if (touchpoint.contactTitle() != null && isNewer(touchpoint, member.inferredAt, member.inferredBy)) {
+            roles.inferFromStored(touchpoint.contactTitle()).ifPresent(role -> {
+                member.inferredRole = role;
+                member.inferredAt = touchpoint.occurredAt();
+                member.inferredBy = touchpoint.id();
+            });
         }
         Optional<CommitteeRole> assigned = assignedRole(touchpoint);
         if (assigned.isPresent() && isNewer(touchpoint, member.assignedAt, member.assignedBy)) {

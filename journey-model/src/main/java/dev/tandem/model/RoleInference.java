@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /**
@@ -34,9 +36,15 @@ public final class RoleInference {
                     "manager|lead|specialist|analyst|coordinator|associate|representative|administrator")));
 
     private final List<Rule> rules;
+    private final UnaryOperator<String> titleReader;
 
     public RoleInference(List<Rule> rules) {
+        this(rules, UnaryOperator.identity());
+    }
+
+    private RoleInference(List<Rule> rules, UnaryOperator<String> titleReader) {
         this.rules = List.copyOf(rules);
+        this.titleReader = titleReader;
     }
 
     public static RoleInference defaults() {
@@ -59,7 +67,27 @@ public final class RoleInference {
                 merged.add(Rule.of(role, regex));
             }
         });
-        return new RoleInference(merged);
+        return new RoleInference(merged, titleReader);
+    }
+
+    /**
+     * These rules, reading titles as they are stored on touchpoints through {@code reader}: sealed titles are
+     * opened there, and an unreadable one (its contact erased) answers null.
+     */
+    public RoleInference withTitleReader(UnaryOperator<String> reader) {
+        return new RoleInference(rules, reader);
+    }
+
+    /**
+     * The role a touchpoint's stored title infers, or empty when it carries none or it can no longer be read (an
+     * erased contact's title): then the member keeps the role it had.
+     */
+    public Optional<CommitteeRole> inferFromStored(String storedTitle) {
+        if (storedTitle == null || storedTitle.isBlank()) {
+            return Optional.empty();
+        }
+        String title = titleReader.apply(storedTitle);
+        return title == null || title.isBlank() ? Optional.empty() : Optional.of(infer(title));
     }
 
     public CommitteeRole infer(String title) {

@@ -40,6 +40,7 @@ class SchemaContractTest {
     private static final JsonSchema CONTACT_PROFILE = TouchpointIntake.loadSchema("/schemas/contact-profile.v1.json");
     private static final JsonSchema JOURNEY_EVENT = TouchpointIntake.loadSchema("/schemas/journey-event.v1.json");
     private static final JsonSchema ACCOUNT_SNAPSHOT = TouchpointIntake.loadSchema("/schemas/account-snapshot.v1.json");
+    private static final JsonSchema ERASURE = TouchpointIntake.loadSchema("/schemas/erasure.v1.json");
 
     private static final Instant NOW = Instant.parse("2026-11-23T12:00:00Z");
     private static final ContactKeys KEYS = new ContactKeys("contract-test-secret-0123456789");
@@ -186,6 +187,32 @@ class SchemaContractTest {
         for (ContactProfileV1 profile : PROFILES) {
             assertThat(errors(CONTACT_PROFILE, profile)).as(EventJson.write(profile)).isEmpty();
         }
+    }
+
+    @Test
+    void sealedProfilesAndTitlesMatchTheirSchemasEvenAtTheLongestInput() throws Exception {
+        dev.tandem.pii.ContactDataKey key = dev.tandem.pii.ContactDataKey.generate();
+        for (ContactProfileV1 profile : PROFILES) {
+            assertThat(errors(CONTACT_PROFILE, dev.tandem.pii.ContactSealing.seal(profile, key))).isEmpty();
+        }
+        for (TouchpointV1 touchpoint : TOUCHPOINTS) {
+            assertThat(errors(TOUCHPOINT, dev.tandem.pii.ContactSealing.sealTitle(touchpoint, key))).isEmpty();
+        }
+        // 200 characters of four UTF-8 bytes each: the longest title the input schema admits
+        String longest = "\uD83D\uDE00".repeat(200);
+        ContactProfileV1 widest = new ContactProfileV1("t1", PROFILES.get(0).contactKey(),
+                "a".repeat(64) + "@" + "b".repeat(185) + ".com", longest, longest, NOW);
+        assertThat(errors(CONTACT_PROFILE, dev.tandem.pii.ContactSealing.seal(widest, key))).isEmpty();
+    }
+
+    @Test
+    void erasureStepsMatchTheirSchema() throws Exception {
+        ErasureV1 requested = ErasureV1.requested("t1", "er_" + "0123456789abcdef".repeat(2),
+                PROFILES.get(0).contactKey(), NOW);
+        assertThat(errors(ERASURE, requested)).isEmpty();
+        assertThat(errors(ERASURE, requested.confirmedBy("interaction-designer-api", NOW))).isEmpty();
+        assertThat(errors(ERASURE, new ErasureV1("t1", "er_1", PROFILES.get(0).contactKey(), "done", null, NOW)))
+                .isNotEmpty();
     }
 
     @Test

@@ -80,4 +80,18 @@ class RoleInferenceTest {
         org.assertj.core.api.Assertions.assertThat(configured.infer("Procurement Director"))
                 .as("earlier rules still come first").isEqualTo(CommitteeRole.PROCUREMENT);
     }
+
+    @org.junit.jupiter.api.Test
+    void storedTitlesAreReadThroughTheReaderAndAnUnreadableOneInfersNothing() {
+        dev.tandem.pii.ContactDataKey key = dev.tandem.pii.ContactDataKey.generate();
+        String sealed = dev.tandem.pii.SealedPii.seal(key, dev.tandem.pii.PiiField.TITLE, "CFO");
+        RoleInference reading = roles.withTitleReader(stored -> dev.tandem.pii.SealedPii.isSealed(stored)
+                ? dev.tandem.pii.SealedPii.open(key, dev.tandem.pii.PiiField.TITLE, stored) : stored);
+        assertThat(reading.inferFromStored(sealed)).contains(CommitteeRole.ECONOMIC_BUYER);
+        assertThat(reading.inferFromStored("General Counsel")).contains(CommitteeRole.LEGAL_SECURITY);
+        assertThat(roles.withTitleReader(stored -> null).inferFromStored(sealed)).isEmpty();
+        assertThat(reading.inferFromStored(" ")).isEmpty();
+        assertThat(reading.withPatterns(java.util.Map.of(CommitteeRole.BLOCKER, "cfo")).inferFromStored(sealed))
+                .as("replacing patterns keeps the reader").contains(CommitteeRole.ECONOMIC_BUYER);
+    }
 }

@@ -16,7 +16,9 @@ import org.slf4j.LoggerFactory;
 public final class LocalInfrastructure implements AutoCloseable {
 
     /** The services that keep state in PostgreSQL, each in a database of its own name. */
-    public static final List<String> POSTGRES_DATABASES = List.of("designer", "ingest");
+    public static final List<String> POSTGRES_DATABASES = List.of("designer", "ingest", "vault");
+    /** The contact key vault's database (docs/security.md#erasure), shared by the services that use it. */
+    public static final String VAULT_DATABASE = "vault";
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalInfrastructure.class);
 
@@ -117,6 +119,10 @@ public final class LocalInfrastructure implements AutoCloseable {
         config.put("quarkus.datasource.username", LocalPostgres.USER);
         config.put("quarkus.datasource.password", "");
         config.put("quarkus.mongodb.connection-string", mongoConnectionString());
+        // read only by services that enable the vault (tandem.vault.enabled)
+        config.put("tandem.vault.url", postgres.reactiveUrl(VAULT_DATABASE));
+        config.put("tandem.vault.username", LocalPostgres.USER);
+        config.put("tandem.vault.password", "");
         config.putAll(signingKey.quarkusConfig());
         return config;
     }

@@ -3,6 +3,7 @@ package dev.tandem.ingest.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
@@ -61,4 +62,20 @@ public interface IngestConfig {
     /** How long a request waits for the broker's acknowledgements before answering 503. */
     @WithDefault("30s")
     Duration publishTimeout();
+
+    Erasure erasure();
+
+    /** Erasure of a person (docs/security.md#erasure). */
+    interface Erasure {
+        /**
+         * The services that keep a plaintext copy of contacts' data: an erasure is completed once each has
+         * confirmed that it deleted its copy.
+         */
+        @WithDefault("interaction-designer-api")
+        List<String> confirmingServices();
+
+        /** How often requests not yet on the log are looked for (after a restart, or a broker that was away). */
+        @WithDefault("5s")
+        Duration publishRetryInterval();
+    }
 }

@@ -3,6 +3,7 @@ package dev.tandem.ingest.messaging;
 import dev.tandem.events.CloudEventTypes;
 import dev.tandem.events.ContactProfileV1;
 import dev.tandem.events.EventJson;
+import dev.tandem.events.ErasureV1;
 import dev.tandem.events.EventKeys;
 import dev.tandem.events.Topics;
 import dev.tandem.events.TouchpointV1;
@@ -27,14 +28,29 @@ public class TouchpointPublisher {
 
     private final MutinyEmitter<String> touchpoints;
     private final MutinyEmitter<String> contacts;
+    private final MutinyEmitter<String> erasures;
 
     public TouchpointPublisher(
             @Channel("touchpoints-out") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096)
             MutinyEmitter<String> touchpoints,
             @Channel("contacts-out") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096)
-            MutinyEmitter<String> contacts) {
+            MutinyEmitter<String> contacts,
+            @Channel("erasures-out") MutinyEmitter<String> erasures) {
         this.touchpoints = touchpoints;
         this.contacts = contacts;
+        this.erasures = erasures;
+    }
+
+    /**
+     * Announces an erasure: a tombstone on the contact's profile (compaction then removes its older values) and the
+     * request on the erasures topic; completes when both are acknowledged.
+     */
+    public Uni<Void> publishErasure(ErasureV1 request) {
+        String key = EventKeys.contact(request.tenantId(), request.contactKey());
+        return contacts.sendMessage(CloudEventMessages.tombstone(Topics.CONTACTS, key))
+                .chain(() -> erasures.sendMessage(CloudEventMessages.keyed(Topics.ERASURES, key,
+                        EventJson.write(request), request.erasureId() + "/" + request.step(), CloudEventTypes.ERASURE,
+                        SOURCE, request.at())));
     }
 
     /**

@@ -10,6 +10,9 @@ import dev.tandem.events.TouchpointIntake;
 import dev.tandem.events.TouchpointV1;
 import dev.tandem.ingest.config.IngestConfig;
 import dev.tandem.ingest.messaging.TouchpointPublisher;
+import dev.tandem.ingest.repository.ContactKeyRepository;
+import dev.tandem.pii.ContactDataKey;
+import dev.tandem.pii.ContactSealing;
 import dev.tandem.ingest.service.TouchpointRateLimiter.Decision;
 import dev.tandem.ingest.service.TouchpointRateLimiter.Rate;
 import dev.tandem.model.AccountResolver;
@@ -42,6 +45,7 @@ public class TouchpointIngestService {
 
     private final TouchpointIntake intake;
     private final TouchpointPublisher publisher;
+    private final ContactKeyRepository contactKeys;
     private final IngestConfig config;
     private final TouchpointLimits limits;
     private final Rate defaultRate;
@@ -52,13 +56,15 @@ public class TouchpointIngestService {
     private final Counter rejected;
     private final Counter throttled;
 
-    public TouchpointIngestService(TouchpointPublisher publisher, IngestConfig config, MeterRegistry registry) {
+    public TouchpointIngestService(TouchpointPublisher publisher, ContactKeyRepository contactKeys, IngestConfig config,
+            MeterRegistry registry) {
         Map<String, AccountResolver> resolvers = new HashMap<>();
         config.tenants().forEach((tenant, settings) ->
                 resolvers.put(tenant, new AccountResolver(settings.accountDomains())));
         this.intake = new TouchpointIntake(new ContactKeys(config.pseudonymSecret()),
                 tenant -> resolvers.getOrDefault(tenant, AccountResolver.unmapped()));
         this.publisher = publisher;
+        this.contactKeys = contactKeys;
         this.config = config;
         this.limits = new TouchpointLimits(config.maxEventBytes());
         // every rate is built here, so a misconfigured one stops the service at start, not a request later
@@ -119,13 +125,39 @@ public class TouchpointIngestService {
                 profiles.put(profile.contactKey(), profile);
             }
         }
-        return publisher.publish(List.copyOf(profiles.values()), touchpoints)
+        return sealed(tenantId, profiles, touchpoints)
+                .chain(records -> publisher.publish(records.profiles(), records.touchpoints()))
                 .ifNoItem().after(config.publishTimeout()).fail()
                 .onFailure().transform(PublishFailedException::new)
                 .map(ignored -> {
                     accepted.increment(touchpoints.size());
                     return new IngestResult(touchpoints.size(), touchpoints.stream().map(TouchpointV1::eventId).toList());
                 });
+    }
+
+    private record Sealed(List<ContactProfileV1> profiles, List<TouchpointV1> touchpoints) {
+    }
+
+    /** Email, name and title sealed under each contact's data key: the log never holds them in plaintext. */
+    private Uni<Sealed> sealed(String tenantId, Map<String, ContactProfileV1> profiles,
+            List<TouchpointV1> touchpoints) {
+        List<String> contacts = touchpoints.stream().map(TouchpointV1::contactKey)
+                .filter(java.util.Objects::nonNull).distinct().toList();
+        if (contacts.isEmpty()) {
+            return Uni.createFrom().item(new Sealed(List.of(), touchpoints));
+        }
+        return contactKeys.keysFor(tenantId, contacts).map(keys -> {
+            List<ContactProfileV1> sealedProfiles = profiles.values().stream()
+                    .map(profile -> ContactSealing.seal(profile, keys.get(profile.contactKey()))).toList();
+            List<TouchpointV1> sealedTouchpoints = touchpoints.stream()
+                    .map(touchpoint -> {
+                        ContactDataKey key = touchpoint.contactKey() == null ? null
+                                : keys.get(touchpoint.contactKey());
+                        return key == null ? touchpoint : ContactSealing.sealTitle(touchpoint, key);
+                    })
+                    .toList();
+            return new Sealed(sealedProfiles, sealedTouchpoints);
+        });
     }
 
     private List<JsonNode> itemsOf(JsonNode body, int maxItems) {

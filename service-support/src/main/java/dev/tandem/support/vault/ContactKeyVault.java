@@ -1,0 +1,166 @@
+package dev.tandem.support.vault;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.tandem.pii.ContactDataKey;
+import dev.tandem.pii.KeyWrapping;
+import dev.tandem.pii.PiiField;
+import dev.tandem.pii.SealedPii;
+import dev.tandem.pii.UnreadablePiiException;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.pgclient.PgBuilder;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.sqlclient.PoolOptions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jboss.logging.Logger;
+
+/**
+ * Reads contact data keys from the vault to open sealed personal values. A key found is kept for
+ * {@link VaultConfig#cacheTtl()}; a key id the vault does not hold was erased (ids are never reused and a key is
+ * stored before anything sealed under it is published), so that answer is kept too.
+ */
+public class ContactKeyVault implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(ContactKeyVault.class);
+    private static final Duration BLOCKING_LOOKUP_TIMEOUT = Duration.ofSeconds(30);
+
+    /** A key and whose it is, so that an erasure can drop it from the cache. */
+    private record CachedKey(String tenantId, String contactKey, ContactDataKey key) {
+    }
+
+    private final Pool pool;
+    private final KeyWrapping wrapping;
+    private final Cache<String, CachedKey> keys;
+    private final Cache<String, Boolean> erased;
+
+    ContactKeyVault(Pool pool, KeyWrapping wrapping, int cacheSize, Duration cacheTtl) {
+        this.pool = pool;
+        this.wrapping = wrapping;
+        this.keys = Caffeine.newBuilder().maximumSize(cacheSize).expireAfterWrite(cacheTtl).build();
+        this.erased = Caffeine.newBuilder().maximumSize(cacheSize).build();
+    }
+
+    /**
+     * Connects to the vault {@code config} names (and applies its migrations if so configured: a blocking call, so
+     * at start-up only).
+     *
+     * @throws IllegalStateException naming the setting that is missing or wrong
+     */
+    public static ContactKeyVault open(VaultConfig config, Vertx vertx) {
+        String url = required(config.url(), "url");
+        String username = required(config.username(), "username");
+        String password = config.password().orElse("");
+        KeyWrapping wrapping;
+        try {
+            wrapping = new KeyWrapping(required(config.keyEncryptionKey(), "key-encryption-key"));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("tandem.vault.key-encryption-key: " + e.getMessage(), e);
+        }
+        if (config.migrateAtStart()) {
+            var result = VaultSchema.migrate(url, username, password);
+            LOG.infof("Contact key vault schema at version %s (%d migration(s) applied)",
+                    result.targetSchemaVersion, result.migrationsExecuted);
+        }
+        PgConnectOptions connect = PgConnectOptions.fromUri(url).setUser(username).setPassword(password);
+        Pool pool = PgBuilder.pool().with(new PoolOptions().setMaxSize(config.maxPoolSize()))
+                .connectingTo(connect).using(vertx).build();
+        return new ContactKeyVault(pool, wrapping, config.cacheSize(), config.cacheTtl());
+    }
+
+    private static String required(Optional<String> value, String name) {
+        return value.filter(v -> !v.isBlank()).orElseThrow(() -> new IllegalStateException(
+                "tandem.vault." + name + " is not set: this service seals or opens personal data and needs the "
+                        + "contact key vault (see docs/security.md)"));
+    }
+
+    /** The vault's connection pool, for the service that writes keys and erasures (journey-ingest). */
+    public Pool pool() {
+        return pool;
+    }
+
+    public KeyWrapping wrapping() {
+        return wrapping;
+    }
+
+    /** The keys among {@code keyIds} the vault holds, by id; an erased key is absent. */
+    public Uni<Map<String, ContactDataKey>> keysById(Collection<String> keyIds) {
+        Map<String, ContactDataKey> found = new HashMap<>();
+        List<String> missing = new ArrayList<>();
+        for (String keyId : new LinkedHashSet<>(keyIds)) {
+            CachedKey cached = keys.getIfPresent(keyId);
+            if (cached != null) {
+                found.put(keyId, cached.key());
+            } else if (erased.getIfPresent(keyId) == null) {
+                missing.add(keyId);
+            }
+        }
+        if (missing.isEmpty()) {
+            return Uni.createFrom().item(found);
+        }
+        return pool.preparedQuery("SELECT key_id, tenant_id, contact_key, wrapped_key FROM contact_keys "
+                        + "WHERE key_id = ANY($1)")
+                .execute(Tuple.of(missing.toArray(String[]::new)))
+                .map(rows -> {
+                    Set<String> seen = new java.util.HashSet<>();
+                    for (Row row : rows) {
+                        CachedKey key = new CachedKey(row.getString("tenant_id"), row.getString("contact_key"),
+                                wrapping.unwrap(row.getString("key_id"), row.getBuffer("wrapped_key").getBytes()));
+                        keys.put(key.key().keyId(), key);
+                        found.put(key.key().keyId(), key.key());
+                        seen.add(key.key().keyId());
+                    }
+                    missing.stream().filter(id -> !seen.contains(id)).forEach(id -> erased.put(id, Boolean.TRUE));
+                    return found;
+                });
+    }
+
+    /**
+     * The plaintext of a stored value: a sealed one opened with its key, a plaintext one (written before sealing)
+     * as it is, and null when its key was erased. Blocks: for worker threads (Kafka Streams), never an event loop.
+     */
+    public String openBlocking(String stored, PiiField field) {
+        Optional<String> keyId = SealedPii.keyIdOf(stored);
+        if (keyId.isEmpty()) {
+            return stored;
+        }
+        ContactDataKey key = keysById(List.of(keyId.get())).await().atMost(BLOCKING_LOOKUP_TIMEOUT)
+                .get(keyId.get());
+        if (key == null) {
+            return null;
+        }
+        try {
+            return SealedPii.open(key, field, stored);
+        } catch (UnreadablePiiException e) {
+            LOG.warnf("A sealed %s under key %s does not open: %s", field.wireName(), keyId.get(), e.getMessage());
+            return null;
+        }
+    }
+
+    /** Drops the contact's cached keys and remembers them as erased: its erasure reached this service. */
+    public void forget(String tenantId, String contactKey) {
+        keys.asMap().values().removeIf(cached -> {
+            boolean theirs = cached.tenantId().equals(tenantId) && cached.contactKey().equals(contactKey);
+            if (theirs) {
+                erased.put(cached.key().keyId(), Boolean.TRUE);
+            }
+            return theirs;
+        });
+    }
+
+    @Override
+    public void close() {
+        pool.closeAndAwait();
+    }
+}
