@@ -38,8 +38,9 @@ public final class RoleInference {
     private final List<Rule> rules;
     private final UnaryOperator<String> titleReader;
 
+    /** Reading plaintext titles only: a sealed one, with no vault to open it, infers nothing. */
     public RoleInference(List<Rule> rules) {
-        this(rules, UnaryOperator.identity());
+        this(rules, stored -> dev.tandem.pii.SealedPii.isSealed(stored) ? null : stored);
     }
 
     private RoleInference(List<Rule> rules, UnaryOperator<String> titleReader) {

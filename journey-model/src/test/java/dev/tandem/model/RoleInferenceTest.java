@@ -90,6 +90,7 @@ class RoleInferenceTest {
         assertThat(reading.inferFromStored(sealed)).contains(CommitteeRole.ECONOMIC_BUYER);
         assertThat(reading.inferFromStored("General Counsel")).contains(CommitteeRole.LEGAL_SECURITY);
         assertThat(roles.withTitleReader(stored -> null).inferFromStored(sealed)).isEmpty();
+        assertThat(roles.inferFromStored(sealed)).as("no reader: a sealed title is never matched as text").isEmpty();
         assertThat(reading.inferFromStored(" ")).isEmpty();
         assertThat(reading.withPatterns(java.util.Map.of(CommitteeRole.BLOCKER, "cfo")).inferFromStored(sealed))
                 .as("replacing patterns keeps the reader").contains(CommitteeRole.ECONOMIC_BUYER);

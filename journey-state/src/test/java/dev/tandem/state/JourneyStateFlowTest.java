@@ -28,6 +28,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(TandemInfrastructureResource.class)
 class JourneyStateFlowTest {
 
+    @jakarta.inject.Inject
+    dev.tandem.support.vault.ContactKeyVault vault;
+
     private static final String TENANT = "dev";
     /** Touchpoints of the last days: the stall punctuator (every second here) finds nothing to tell of them. */
     private static final Instant RECENTLY = Instant.now();
@@ -58,6 +61,36 @@ class JourneyStateFlowTest {
         assertThat(snapshot.touchpointCount()).isEqualTo(2);
         assertThat(snapshot.committee()).extracting(AccountSnapshotV1.Member::role)
                 .containsExactlyInAnyOrder(CommitteeRole.ECONOMIC_BUYER, CommitteeRole.TECHNICAL_EVALUATOR);
+    }
+
+    @Test
+    void sealedTitlesAreOpenedThroughTheVaultAndAnErasedContactsTitleInfersNothing() {
+        String account = "acct-" + UUID.randomUUID();
+        dev.tandem.pii.ContactDataKey stored = dev.tandem.pii.ContactDataKey.generate();
+        dev.tandem.pii.ContactDataKey erased = dev.tandem.pii.ContactDataKey.generate();
+        vault.pool().preparedQuery("INSERT INTO contact_keys (key_id, tenant_id, contact_key, wrapped_key) "
+                        + "VALUES ($1, $2, 'c_sealed_cfo', $3)")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(stored.keyId(), TENANT,
+                        io.vertx.core.buffer.Buffer.buffer(vault.wrapping().wrap(stored))))
+                .await().atMost(Duration.ofSeconds(10));
+        TouchpointV1 cfo = StateTestSupport.touchpoint(TENANT, account, "c_sealed_cfo",
+                dev.tandem.pii.SealedPii.seal(stored, dev.tandem.pii.PiiField.TITLE, "Chief Financial Officer"),
+                "webinar.attended", RECENTLY.minus(Duration.ofHours(2)));
+        // sealed under a key the vault no longer holds: the contact was erased
+        TouchpointV1 cto = StateTestSupport.touchpoint(TENANT, account, "c_erased_cto",
+                dev.tandem.pii.SealedPii.seal(erased, dev.tandem.pii.PiiField.TITLE, "CTO"),
+                "demo.requested", RECENTLY.minus(Duration.ofHours(1)));
+        support.send(cfo);
+        support.send(cto);
+
+        List<JourneyEventV1> events = support.journeyEventsUntil(TENANT, account,
+                e -> e.causedBy().contains(cto.eventId()) && e.type().equals("MomentumShifted"));
+        assertThat(events).filteredOn(e -> e.type().equals("CommitteeMemberAdded")).extracting(JourneyEventV1::data)
+                .containsExactly(
+                        new JourneyEventV1.CommitteeMemberAdded("c_sealed_cfo", CommitteeRole.ECONOMIC_BUYER,
+                                dev.tandem.model.RoleSource.INFERRED),
+                        new JourneyEventV1.CommitteeMemberAdded("c_erased_cto", CommitteeRole.INFLUENCER,
+                                dev.tandem.model.RoleSource.INFERRED));
     }
 
     @Test

@@ -4,6 +4,8 @@ import dev.tandem.model.CommitteeRole;
 import dev.tandem.model.JourneyContext;
 import dev.tandem.model.RoleInference;
 import dev.tandem.model.journey.DefaultJourney;
+import dev.tandem.pii.PiiField;
+import dev.tandem.support.vault.ContactKeyVault;
 import dev.tandem.model.journey.JourneyDefinition;
 import dev.tandem.model.journey.StageEvaluatorCache;
 import dev.tandem.state.config.StateConfig;
@@ -29,14 +31,23 @@ public class JourneyContexts {
     private final RoleInference roles;
     private final Map<String, JourneyContext> byTenant = new ConcurrentHashMap<>();
 
+    /**
+     * Titles on touchpoints are sealed under the contact's data key: they are opened here, through the vault, at
+     * the moment a role is inferred, and never stored opened. An erased contact's title infers nothing.
+     */
     @Inject
-    public JourneyContexts(StateConfig config) {
-        this(config.rolePatterns());
+    public JourneyContexts(StateConfig config, ContactKeyVault vault) {
+        this(RoleInference.defaults().withPatterns(rolePatterns(config.rolePatterns()))
+                .withTitleReader(stored -> vault.openBlocking(stored, PiiField.TITLE)));
     }
 
-    /** With title patterns per role wire name (tests, tools). */
+    /** With title patterns per role wire name (tests, tools): plaintext titles only. */
     public JourneyContexts(Map<String, String> rolePatterns) {
-        this.roles = RoleInference.defaults().withPatterns(rolePatterns(rolePatterns));
+        this(RoleInference.defaults().withPatterns(rolePatterns(rolePatterns)));
+    }
+
+    private JourneyContexts(RoleInference roles) {
+        this.roles = roles;
     }
 
     /** Configured patterns by role; an unknown role name stops the start-up, naming it. */
