@@ -28,6 +28,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import dev.tandem.events.ErasureV1;
+import dev.tandem.pii.ContactDataKey;
+import dev.tandem.pii.ContactSealing;
+import dev.tandem.support.vault.ContactKeyVault;
 import java.util.UUID;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -60,6 +64,9 @@ class AccountJourneyProjectionTest {
 
     @Inject
     MongoClient mongo;
+
+    @Inject
+    ContactKeyVault vault;
 
     @AfterAll
     static void closeKafka() {
@@ -200,6 +207,57 @@ class AccountJourneyProjectionTest {
                 .body("committee[0].contactKey", equalTo(contact))
                 .body("committee[0].title", nullValue());
         assertThat(contacts().countDocuments(Filters.eq("_id", EventKeys.contact(TENANT, contact)))).isZero();
+    }
+
+    @Test
+    void sealedProfilesAreOpenedWithTheVaultsKeyAndOneWhoseKeyIsGoneIsNeverStored() throws Exception {
+        String account = unique("initech");
+        String known = unique("c");
+        String erased = unique("c");
+        ContactDataKey key = storedKey(known);
+        sendContact(ContactSealing.seal(profile(known, "Ana Ruiz", "CFO"), key));
+        sendContact(ContactSealing.seal(profile(erased, "Bo Lind", "CTO"), ContactDataKey.generate()));
+        sendSnapshot(snapshot(account, 1, 30, List.of(member(known, CommitteeRole.ECONOMIC_BUYER, 0.8),
+                member(erased, CommitteeRole.TECHNICAL_EVALUATOR, 0.4))));
+
+        awaitJourney(account, json -> "Ana Ruiz".equals(json.getString("committee[0].name")));
+        journey(account).statusCode(200).body("committee[0].title", equalTo("CFO"))
+                .body("committee[1].contactKey", equalTo(erased)).body("committee[1].name", nullValue());
+        assertThat(contacts().countDocuments(Filters.eq("_id", EventKeys.contact(TENANT, erased)))).isZero();
+    }
+
+    @Test
+    void anErasureRequestDeletesTheProfileAndIsConfirmedOnTheLog() throws Exception {
+        String account = unique("hooli");
+        String contact = unique("c");
+        sendContact(ContactSealing.seal(profile(contact, "Gavin Belson", "CEO"), storedKey(contact)));
+        sendSnapshot(snapshot(account, 1, 30, List.of(member(contact, CommitteeRole.ECONOMIC_BUYER, 0.8))));
+        awaitJourney(account, json -> "Gavin Belson".equals(json.getString("committee[0].name")));
+
+        String erasureId = "er_" + UUID.randomUUID().toString().replace("-", "");
+        send(Topics.ERASURES, null, EventKeys.contact(TENANT, contact),
+                EventJson.write(ErasureV1.requested(TENANT, erasureId, contact, Instant.now())));
+
+        awaitJourney(account, json -> json.getString("committee[0].name") == null);
+        assertThat(contacts().countDocuments(Filters.eq("_id", EventKeys.contact(TENANT, contact)))).isZero();
+        List<ConsumerRecord<String, String>> steps = KAFKA.readUntil(Topics.ERASURES,
+                r -> r.value().contains(erasureId) && r.value().contains(ErasureV1.CONFIRMED), PATIENCE);
+        ErasureV1 confirmation = steps.stream().map(r -> EventJson.read(r.value(), ErasureV1.class))
+                .filter(e -> erasureId.equals(e.erasureId()) && ErasureV1.CONFIRMED.equals(e.step()))
+                .findFirst().orElseThrow();
+        assertThat(confirmation.service()).isEqualTo("interaction-designer-api");
+        assertThat(confirmation.contactKey()).isEqualTo(contact);
+    }
+
+    /** A data key for the contact, stored in the vault as journey-ingest stores it. */
+    private ContactDataKey storedKey(String contactKey) {
+        ContactDataKey key = ContactDataKey.generate();
+        vault.pool().preparedQuery("INSERT INTO contact_keys (key_id, tenant_id, contact_key, wrapped_key) "
+                        + "VALUES ($1, $2, $3, $4)")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(key.keyId(), TENANT, contactKey,
+                        io.vertx.core.buffer.Buffer.buffer(vault.wrapping().wrap(key))))
+                .await().atMost(Duration.ofSeconds(10));
+        return key;
     }
 
     private com.mongodb.client.MongoCollection<Document> contacts() {

@@ -4,6 +4,7 @@ import dev.tandem.designer.repository.AccountJourneyRepository;
 import dev.tandem.designer.repository.ContactRepository;
 import dev.tandem.events.AccountSnapshotV1;
 import dev.tandem.events.EventKeys;
+import dev.tandem.support.vault.ContactKeyVault;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.LinkedHashMap;
@@ -22,10 +23,15 @@ public class AccountJourneyProjection {
 
     private final AccountJourneyRepository journeys;
     private final ContactRepository contacts;
+    private final SealedContacts sealedContacts;
+    private final ContactKeyVault vault;
 
-    public AccountJourneyProjection(AccountJourneyRepository journeys, ContactRepository contacts) {
+    public AccountJourneyProjection(AccountJourneyRepository journeys, ContactRepository contacts,
+            SealedContacts sealedContacts, ContactKeyVault vault) {
         this.journeys = journeys;
         this.contacts = contacts;
+        this.sealedContacts = sealedContacts;
+        this.vault = vault;
     }
 
     /**
@@ -47,15 +53,26 @@ public class AccountJourneyProjection {
      * goes; accounts keep only its pseudonymous key, which names no one).
      */
     public Uni<Void> applyContactChanges(List<ContactChange> changes) {
-        Map<String, ContactChange> last = new LinkedHashMap<>();
-        for (ContactChange change : changes) {
-            last.remove(change.key());
-            last.put(change.key(), change);
-        }
-        return contacts.applyAll(last.values())
-                .invoke(erased -> LOG.debugf("Contact batch: %d changes, %d contacts, %d profiles erased",
-                        changes.size(), last.size(), erased))
-                .replaceWithVoid();
+        return sealedContacts.open(changes).chain(opened -> {
+            Map<String, ContactChange> last = new LinkedHashMap<>();
+            for (ContactChange change : opened) {
+                last.remove(change.key());
+                last.put(change.key(), change);
+            }
+            return contacts.applyAll(last.values())
+                    .invoke(erased -> LOG.debugf("Contact batch: %d changes, %d contacts, %d profiles erased",
+                            changes.size(), last.size(), erased))
+                    .replaceWithVoid();
+        });
+    }
+
+    /**
+     * A person's erasure reached this service: their profile (email, name, title) is deleted and their data key
+     * forgotten, so nothing of them can be shown or opened here again. Idempotent.
+     */
+    public Uni<Void> erase(String tenantId, String contactKey) {
+        vault.forget(tenantId, contactKey);
+        return contacts.applyAll(List.of(new ContactChange.Erase(tenantId, contactKey))).replaceWithVoid();
     }
 
     static List<AccountSnapshotV1> newestPerAccount(List<AccountSnapshotV1> snapshots) {

@@ -1,0 +1,73 @@
+package dev.tandem.designer.messaging;
+
+import dev.tandem.designer.service.AccountJourneyProjection;
+import dev.tandem.events.CloudEventTypes;
+import dev.tandem.events.ErasureV1;
+import dev.tandem.events.EventJson;
+import dev.tandem.events.EventKeys;
+import dev.tandem.events.Topics;
+import dev.tandem.support.messaging.CloudEventMessages;
+import dev.tandem.support.messaging.TransientRetries;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URI;
+import java.time.Clock;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+/**
+ * Erases a person here when journey-ingest asks ({@code tandem.erasures.v1}): their contact document is deleted,
+ * their data key forgotten, then the confirmation is written to the same topic.
+ * Failure strategy: a record that is not an erasure step is logged (topic, partition, offset) and skipped; it
+ * erases nothing and confirms nothing, and journey-ingest shows the erasure still awaiting this service. A
+ * MongoDB or broker that does not answer is retried with back-off until it does ({@link TransientRetries}).
+ * Commit strategy throttled: the offset is committed only after the deletion and the acknowledged confirmation,
+ * so a restart half-way deletes (idempotently) and confirms again.
+ */
+@ApplicationScoped
+public class ErasureConsumer {
+
+    static final String SERVICE = "interaction-designer-api";
+    private static final URI SOURCE = URI.create("https://tandem.dev/" + SERVICE);
+    private static final Logger LOG = Logger.getLogger(ErasureConsumer.class);
+
+    private final AccountJourneyProjection projection;
+    private final MutinyEmitter<String> confirmations;
+    private final TransientRetries retries;
+    private final Clock clock = Clock.systemUTC();
+
+    public ErasureConsumer(AccountJourneyProjection projection,
+            @Channel("erasure-confirmations") MutinyEmitter<String> confirmations, TransientRetries retries) {
+        this.projection = projection;
+        this.confirmations = confirmations;
+        this.retries = retries;
+    }
+
+    @Incoming("erasures")
+    public Uni<Void> consume(ConsumerRecord<String, String> record) {
+        ErasureV1 step;
+        try {
+            step = EventJson.read(record.value(), ErasureV1.class);
+        } catch (RuntimeException e) {
+            LOG.warnf("Skipped a record of %s-%d@%d that is not an erasure step: %s", record.topic(),
+                    record.partition(), record.offset(), e.getClass().getSimpleName());
+            return Uni.createFrom().voidItem();
+        }
+        if (step == null || !step.stepIsRequest() || step.tenantId() == null || step.contactKey() == null
+                || step.erasureId() == null) {
+            return Uni.createFrom().voidItem(); // confirmations, ours and others'
+        }
+        ErasureV1 confirmation = step.confirmedBy(SERVICE, clock.instant());
+        String key = EventKeys.contact(step.tenantId(), step.contactKey());
+        return retries.untilDone(Uni.createFrom().deferred(() -> projection.erase(step.tenantId(), step.contactKey())
+                        .chain(() -> confirmations.sendMessage(CloudEventMessages.keyed(Topics.ERASURES, key,
+                                EventJson.write(confirmation), step.erasureId() + "/" + SERVICE,
+                                CloudEventTypes.ERASURE, SOURCE, confirmation.at())))),
+                        "Erasure " + step.erasureId())
+                .invoke(() -> LOG.infof("Erasure %s: contact %s of tenant %s deleted and confirmed", step.erasureId(),
+                        step.contactKey(), step.tenantId()));
+    }
+}
