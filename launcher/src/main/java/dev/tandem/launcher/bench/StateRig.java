@@ -13,6 +13,7 @@ import dev.tandem.launcher.platform.ReadinessProbe;
 import dev.tandem.launcher.platform.RepositoryRoot;
 import dev.tandem.launcher.platform.ResidentMemory;
 import dev.tandem.launcher.platform.ServiceCatalog;
+import dev.tandem.launcher.platform.LocalSecrets;
 import dev.tandem.launcher.platform.ServiceLaunch;
 import dev.tandem.launcher.platform.ServiceProcess;
 import java.io.IOException;
@@ -73,7 +74,7 @@ final class StateRig implements AutoCloseable {
         extraProperties.forEach(p -> options.add("-D" + p));
         ServiceLaunch launch = ServiceLaunch.plan(ServiceCatalog.STATE, settings.withServiceJvmOptions(options),
                 Path.of(System.getProperty("java.home"), "bin", "java"),
-                infrastructure.quarkusConfig(), "unused");
+                infrastructure.quarkusConfig(), LocalSecrets.loadOrCreate(settings.dataDirectory()));
         state = ServiceProcess.start(launch, settings.dataDirectory());
         started.add(state);
         new ReadinessProbe(http, new PlatformListener() { }).awaitAll(List.of(state), Duration.ofMinutes(2),

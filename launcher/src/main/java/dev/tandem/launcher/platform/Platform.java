@@ -107,13 +107,13 @@ public final class Platform implements AutoCloseable {
     }
 
     private void startServices() {
-        String secret = PseudonymSecret.loadOrCreate(settings.dataDirectory());
+        LocalSecrets secrets = LocalSecrets.loadOrCreate(settings.dataDirectory());
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         for (ServiceDefinition service : ServiceCatalog.all()) {
             // the datasource names the service's own database; services without one drop it in ServiceLaunch
             Map<String, String> config = service.database().map(infrastructure::quarkusConfigFor)
                     .orElseGet(infrastructure::quarkusConfig);
-            ServiceLaunch launch = ServiceLaunch.plan(service, settings, java, config, secret);
+            ServiceLaunch launch = ServiceLaunch.plan(service, settings, java, config, secrets);
             synchronized (lifecycle) {
                 ensureNotStopping();
                 listener.serviceStarting(service, launch.port(), launch.logFile());

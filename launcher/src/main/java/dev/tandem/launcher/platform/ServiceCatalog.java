@@ -8,14 +8,14 @@ import java.util.Optional;
 public final class ServiceCatalog {
 
     public static final ServiceDefinition INGEST = new ServiceDefinition(
-            "journey-ingest", "journey-ingest", 8081, Optional.of("ingest"), false, "POST /v1/touchpoints");
+            "journey-ingest", "journey-ingest", 8081, Optional.of("ingest"), false, true, "POST /v1/touchpoints");
     public static final ServiceDefinition STATE = new ServiceDefinition(
-            "journey-state", "journey-state", 8082, Optional.empty(), false, "");
+            "journey-state", "journey-state", 8082, Optional.empty(), false, true, "");
     public static final ServiceDefinition DESIGNER = new ServiceDefinition(
-            "interaction-designer-api", "interaction-designer-api", 8083, Optional.of("designer"), true,
+            "interaction-designer-api", "interaction-designer-api", 8083, Optional.of("designer"), true, true,
             "GET /v1/accounts/{accountKey}/journey");
     public static final ServiceDefinition KPI = new ServiceDefinition(
-            "kpi-projector", "kpi-projector", 8084, Optional.empty(), true, "GET /v1/kpis/summary");
+            "kpi-projector", "kpi-projector", 8084, Optional.empty(), true, false, "GET /v1/kpis/summary");
 
     private static final List<ServiceDefinition> ALL = List.of(INGEST, STATE, DESIGNER, KPI);
 

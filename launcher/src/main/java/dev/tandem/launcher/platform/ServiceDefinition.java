@@ -14,6 +14,7 @@ import java.util.stream.Stream;
  * @param defaultPort the HTTP port {@code tandem up} uses unless told otherwise
  * @param database   the PostgreSQL database it owns, if any
  * @param usesMongo  whether it keeps a read model in MongoDB
+ * @param usesVault  whether it seals or opens personal data with the contact key vault
  * @param api        what a user calls on it, for the URL table (empty when it serves no public API)
  */
 public record ServiceDefinition(
@@ -22,6 +23,7 @@ public record ServiceDefinition(
         int defaultPort,
         Optional<String> database,
         boolean usesMongo,
+        boolean usesVault,
         String api) {
 
     /** Every service answers here with 200 once it can serve (Kafka, database and MongoDB reachable). */

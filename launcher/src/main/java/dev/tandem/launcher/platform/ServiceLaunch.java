@@ -26,9 +26,12 @@ public record ServiceLaunch(
 
     /** journey-ingest reads its secret from here; an environment variable stays out of {@code ps} listings. */
     static final String PSEUDONYM_SECRET_VARIABLE = "TANDEM_INGEST_PSEUDONYM_SECRET";
+    /** The services that seal or open personal data read the vault's key-encryption key from here. */
+    static final String KEY_ENCRYPTION_KEY_VARIABLE = "TANDEM_VAULT_KEY_ENCRYPTION_KEY";
 
     private static final String DATASOURCE_PREFIX = "quarkus.datasource.";
     private static final String MONGO_PREFIX = "quarkus.mongodb.";
+    private static final String VAULT_PREFIX = "tandem.vault.";
 
     public ServiceLaunch {
         command = List.copyOf(command);
@@ -43,7 +46,7 @@ public record ServiceLaunch(
      *                             {@code LocalInfrastructure.quarkusConfigFor})
      */
     public static ServiceLaunch plan(ServiceDefinition service, PlatformSettings settings, Path javaExecutable,
-            Map<String, String> infrastructureConfig, String pseudonymSecret) {
+            Map<String, String> infrastructureConfig, LocalSecrets secrets) {
         int port = settings.portOf(service);
         List<String> command = new ArrayList<>();
         command.add(javaExecutable.toString());
@@ -58,10 +61,19 @@ public record ServiceLaunch(
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-jar");
         command.add(service.packagedApplication(settings.repositoryRoot()).toString());
-        Map<String, String> environment = service.equals(ServiceCatalog.INGEST)
-                ? Map.of(PSEUDONYM_SECRET_VARIABLE, pseudonymSecret)
-                : Map.of();
-        return new ServiceLaunch(service, port, command, environment, settings.logFileOf(service));
+        return new ServiceLaunch(service, port, command, secretsOf(service, secrets), settings.logFileOf(service));
+    }
+
+    /** Each service gets the secrets it uses, by environment, and no other. */
+    static Map<String, String> secretsOf(ServiceDefinition service, LocalSecrets secrets) {
+        Map<String, String> environment = new TreeMap<>();
+        if (service.equals(ServiceCatalog.INGEST)) {
+            environment.put(PSEUDONYM_SECRET_VARIABLE, secrets.pseudonymSecret());
+        }
+        if (service.usesVault()) {
+            environment.put(KEY_ENCRYPTION_KEY_VARIABLE, secrets.vaultKeyEncryptionKey());
+        }
+        return environment;
     }
 
     /** Only the infrastructure a service uses (Quarkus warns about every configuration key it does not know). */
@@ -70,6 +82,7 @@ public record ServiceLaunch(
         Map<String, String> properties = new TreeMap<>();
         infrastructureConfig.forEach((key, value) -> {
             boolean wanted = key.startsWith(DATASOURCE_PREFIX) ? datasource
+                    : key.startsWith(VAULT_PREFIX) ? service.usesVault()
                     : !key.startsWith(MONGO_PREFIX) || service.usesMongo();
             if (wanted) {
                 properties.put(key, value);

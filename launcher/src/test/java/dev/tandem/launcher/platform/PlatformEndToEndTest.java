@@ -69,10 +69,11 @@ class PlatformEndToEndTest {
 
     /** A tool's, a seller's and an analyst's token of this test's tenant, from the key the services trust. */
     private static String token;
+    private static String tenant;
 
     @BeforeEach
     void aTenantOfItsOwn(TestInfo test) {
-        String tenant = "e2e-" + test.getTestMethod().orElseThrow().getName().toLowerCase(java.util.Locale.ROOT)
+        tenant = "e2e-" + test.getTestMethod().orElseThrow().getName().toLowerCase(java.util.Locale.ROOT)
                 .replaceAll("[^a-z0-9]", "").substring(0, 12) + "-" + UUID.randomUUID().toString().substring(0, 8);
         token = platform.signingKey().token(tenant, java.util.Set.of("ingest", "seller", "analyst"),
                 Duration.ofHours(1));
@@ -228,14 +229,94 @@ class PlatformEndToEndTest {
         List<String> touchpoints = readAll(kafka, Topics.TOUCHPOINTS);
         assertThat(touchpoints).as("the valid touchpoint sent just before is there").anyMatch(r -> r.contains(good));
         assertThat(touchpoints).noneMatch(r -> r.contains(bad) || r.contains(neighbour) || r.contains("nosource-" + run));
-        List<String> contacts = readAll(kafka, Topics.CONTACTS);
-        assertThat(contacts).anyMatch(r -> r.contains("good-" + run + "@"));
-        assertThat(contacts).noneMatch(r -> r.contains("bad-" + run + "@") || r.contains("neighbour-" + run + "@"));
+        // profiles are sealed, so they are told apart by tenant: this test's tenant has the good one only
+        List<String> contacts = readAll(kafka, Topics.CONTACTS).stream()
+                .filter(r -> r.startsWith("key=" + tenant + "/")).toList();
+        assertThat(contacts).hasSize(1);
+        assertThat(contacts.get(0)).doesNotContain("good-" + run).doesNotContain("Ida Good");
     }
 
     // --- the scenario's pieces
 
     /** Three touchpoints: two marketing, one sales, two contacts; identical for every account but the ids. */
+    /**
+     * A person is erased by email: afterwards their email, name and title are nowhere in plaintext (every record of
+     * every topic, every MongoDB document, every PostgreSQL row, journey-state's RocksDB files), and their sealed
+     * copies still on the log open under no key the platform holds. Another member of the account stays as it was.
+     */
+    @Test
+    void anErasedPersonIsReadableNowhere() throws Exception {
+        String account = "e2e-erasure";
+        String unique = UUID.randomUUID().toString().substring(0, 8);
+        String name = "Erin Vale " + unique;
+        String title = "VP Finance " + unique;
+        String email = "erin.vale." + unique + "@" + account + ".example.com";
+        HttpResponse<String> posted = post(array(
+                touchpoint("e2e-er-1", account, "webinar.attended", "marketing", 3, "erin.vale." + unique, name,
+                        title),
+                touchpoint("e2e-er-2", account, "meeting.held", "sales", 2, "kai.stays", "Kai Stays",
+                        "Enterprise Architect")));
+        assertThat(posted.statusCode()).as(posted.body()).isEqualTo(202);
+        awaitProjection().untilAsserted(() -> assertThat(rolesByName(journey(account).orElseThrow()))
+                .containsEntry(name, "economic_buyer").containsEntry("Kai Stays", "technical_evaluator"));
+
+        PersonalDataScan scan = new PersonalDataScan(platform.infrastructure(),
+                platform.settings().streamsStateDirectory());
+        List<String> personalData = List.of(email, name, title);
+        assertThat(scan.kafka(personalData)).as("sealed on the log from the start").isEmpty();
+        assertThat(scan.mongo(List.of(name))).as("the sellers' read model shows the name: the scan finds it")
+                .isNotEmpty();
+
+        String admin = platform.signingKey().token(tenant, java.util.Set.of("admin"), Duration.ofMinutes(10));
+        HttpResponse<String> requested = HTTP.send(HttpRequest.newBuilder(uri(ServiceCatalog.INGEST, "/v1/erasures"))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + admin)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"" + email + "\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(requested.statusCode()).as(requested.body()).isEqualTo(202);
+        String erasureId = json(requested).path("id").asText();
+        String contactKey = json(requested).path("contactKey").asText();
+        awaitProjection().untilAsserted(() -> assertThat(json(get(uri(ServiceCatalog.INGEST,
+                "/v1/erasures/" + erasureId), admin)).path("status").asText()).isEqualTo("completed"));
+
+        assertThat(scan.findAll(personalData)).as("plaintext of the erased person anywhere").isEmpty();
+        JsonNode after = journey(account).orElseThrow();
+        assertThat(rolesByName(after)).containsEntry("Kai Stays", "technical_evaluator").doesNotContainKey(name);
+        assertThat(after.path("committee")).anySatisfy(member -> {
+            assertThat(member.path("contactKey").asText()).isEqualTo(contactKey);
+            assertThat(member.path("name").isNull()).isTrue();
+        });
+
+        // the sealed profile is still on the compacted topic until compaction: no key the platform holds opens it
+        String key = tenant + "/" + contactKey;
+        String sealedName;
+        try (KafkaTestClient client = new KafkaTestClient(platform.infrastructure().kafkaBootstrapServers())) {
+            sealedName = client.readToEnd(dev.tandem.events.Topics.CONTACTS).stream()
+                    .filter(r -> key.equals(r.key()) && r.value() != null)
+                    .map(r -> EventJson.read(r.value(), dev.tandem.events.ContactProfileV1.class).name())
+                    .findFirst().orElseThrow();
+        }
+        assertThat(dev.tandem.pii.SealedPii.isSealed(sealedName)).isTrue();
+        dev.tandem.pii.KeyWrapping wrapping = new dev.tandem.pii.KeyWrapping(
+                LocalSecrets.loadOrCreate(platform.settings().dataDirectory()).vaultKeyEncryptionKey());
+        int keysTried = 0;
+        try (java.sql.Connection vault = java.sql.DriverManager.getConnection(
+                        platform.infrastructure().postgresJdbcUrls().get("vault"), "postgres", "");
+                java.sql.ResultSet keys = vault.createStatement().executeQuery(
+                        "SELECT key_id, wrapped_key FROM contact_keys")) {
+            while (keys.next()) {
+                // each key the vault still holds, even passed off as the erased key's id
+                dev.tandem.pii.ContactDataKey candidate = new dev.tandem.pii.ContactDataKey(
+                        dev.tandem.pii.SealedPii.keyIdOf(sealedName).orElseThrow(),
+                        wrapping.unwrap(keys.getString(1), keys.getBytes(2)).key());
+                keysTried++;
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> dev.tandem.pii.SealedPii.open(candidate,
+                        dev.tandem.pii.PiiField.NAME, sealedName)).isInstanceOf(
+                        dev.tandem.pii.UnreadablePiiException.class);
+            }
+        }
+        assertThat(keysTried).as("Kai Stays' key at least is still there, and does not open it").isPositive();
+    }
+
     private static ArrayNode story(String account) {
         return array(
                 touchpoint(account + "-1", account, "webinar.attended", "marketing", 8, "ava.cfo", "Ava Stone",

@@ -14,7 +14,8 @@ class ServiceLaunchTest {
 
     private static final Path ROOT = Path.of("/repo");
     private static final Path JAVA = Path.of("/jdk/bin/java");
-    private static final String SECRET = "a-local-secret-of-some-length";
+    private static final LocalSecrets SECRET = new LocalSecrets("a-local-secret-of-some-length",
+            "a-key-encryption-key-of-32-bytes-in-base64-xx");
 
     private final PlatformSettings settings = PlatformSettings.defaults(ROOT)
             .withPort(ServiceCatalog.DESIGNER, 9183)
@@ -29,6 +30,8 @@ class ServiceLaunchTest {
         config.put("quarkus.datasource.username", "postgres");
         config.put("quarkus.datasource.password", "");
         config.put("quarkus.mongodb.connection-string", "mongodb://127.0.0.1:27018");
+        config.put("tandem.vault.url", "postgresql://localhost:5433/vault");
+        config.put("tandem.vault.username", "postgres");
         return config;
     }
 
@@ -89,11 +92,26 @@ class ServiceLaunchTest {
     }
 
     @Test
-    void onlyIngestGetsThePseudonymSecretAndNeverOnTheCommandLine() {
+    void eachServiceGetsTheSecretsItUsesAndNeverOnTheCommandLine() {
         ServiceLaunch ingest = plan(ServiceCatalog.INGEST);
-        assertThat(ingest.environment()).containsEntry("TANDEM_INGEST_PSEUDONYM_SECRET", SECRET);
-        assertThat(ingest.command()).noneMatch(option -> option.contains(SECRET));
-        assertThat(plan(ServiceCatalog.STATE).environment()).isEmpty();
+        assertThat(ingest.environment()).containsOnly(
+                Map.entry("TANDEM_INGEST_PSEUDONYM_SECRET", SECRET.pseudonymSecret()),
+                Map.entry("TANDEM_VAULT_KEY_ENCRYPTION_KEY", SECRET.vaultKeyEncryptionKey()));
+        for (ServiceDefinition service : ServiceCatalog.all()) {
+            assertThat(plan(service).command()).noneMatch(option -> option.contains(SECRET.pseudonymSecret())
+                    || option.contains(SECRET.vaultKeyEncryptionKey()));
+        }
+        assertThat(plan(ServiceCatalog.STATE).environment())
+                .containsOnly(Map.entry("TANDEM_VAULT_KEY_ENCRYPTION_KEY", SECRET.vaultKeyEncryptionKey()));
+        assertThat(plan(ServiceCatalog.DESIGNER).environment()).containsOnlyKeys("TANDEM_VAULT_KEY_ENCRYPTION_KEY");
+        assertThat(plan(ServiceCatalog.KPI).environment()).isEmpty();
+    }
+
+    @Test
+    void onlyTheServicesThatUseTheVaultAreToldWhereItIs() {
+        assertThat(plan(ServiceCatalog.STATE).command())
+                .contains("-Dtandem.vault.url=postgresql://localhost:5433/vault");
+        assertThat(plan(ServiceCatalog.KPI).command()).noneMatch(option -> option.startsWith("-Dtandem.vault."));
     }
 
     @Test

@@ -11,20 +11,28 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
- * The local pseudonymisation secret of journey-ingest: generated on first use and kept in the data directory,
- * so the same email gets the same contact key run after run.
+ * The local platform's secrets, generated on first use and kept in the data directory (owner-only files), so the
+ * same email gets the same contact key and sealed data stays readable run after run. Deploy/ takes them from the
+ * environment instead.
+ *
+ * @param pseudonymSecret        journey-ingest's key for pseudonymous contact keys
+ * @param vaultKeyEncryptionKey  the key that wraps contact data keys in the vault (base64 of 32 bytes), for every
+ *                               service that seals or opens personal data
  */
-public final class PseudonymSecret {
+public record LocalSecrets(String pseudonymSecret, String vaultKeyEncryptionKey) {
 
-    static final String FILE_NAME = "pseudonym-secret";
-    /** What journey-ingest demands of it. */
+    static final String PSEUDONYM_FILE = "pseudonym-secret";
+    static final String KEY_ENCRYPTION_KEY_FILE = "vault-key-encryption-key";
+    /** What journey-ingest demands of its pseudonymisation secret. */
     static final int MIN_LENGTH = 16;
 
-    private PseudonymSecret() {
+    public static LocalSecrets loadOrCreate(Path dataDirectory) {
+        return new LocalSecrets(secretIn(dataDirectory.resolve(PSEUDONYM_FILE)),
+                secretIn(dataDirectory.resolve(KEY_ENCRYPTION_KEY_FILE)));
     }
 
-    public static String loadOrCreate(Path dataDirectory) {
-        Path file = dataDirectory.resolve(FILE_NAME);
+    /** 32 random bytes as url-safe base64, from {@code file} (made if missing). */
+    private static String secretIn(Path file) {
         try {
             if (!Files.exists(file)) {
                 create(file);
@@ -53,5 +61,10 @@ public final class PseudonymSecret {
             return; // another launcher made it first: use theirs
         }
         Files.writeString(file, secret + "\n", StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public String toString() {
+        return "LocalSecrets[not shown]";
     }
 }
