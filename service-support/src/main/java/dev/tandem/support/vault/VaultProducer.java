@@ -2,6 +2,8 @@ package dev.tandem.support.vault;
 
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.mutiny.core.Vertx;
+import jakarta.annotation.Priority;
+import jakarta.interceptor.Interceptor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Disposes;
@@ -25,7 +27,9 @@ public class VaultProducer {
         vault.close();
     }
 
-    void openAtStart(@Observes StartupEvent start, VaultConfig config, Instance<ContactKeyVault> vault) {
+    /** First of the start-up observers: on the main thread, before anything could first touch it on an event loop. */
+    void openAtStart(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent start, VaultConfig config,
+            Instance<ContactKeyVault> vault) {
         if (config.enabled()) {
             vault.get().wrapping();
         }
