@@ -235,6 +235,8 @@ class AccountJourneyProjectionTest {
         awaitJourney(account, json -> "Gavin Belson".equals(json.getString("committee[0].name")));
 
         String erasureId = "er_" + UUID.randomUUID().toString().replace("-", "");
+        // not an erasure step: skipped, and the request behind it on the one partition is still handled
+        send(Topics.ERASURES, null, EventKeys.contact(TENANT, contact), "{not an erasure " + erasureId);
         send(Topics.ERASURES, null, EventKeys.contact(TENANT, contact),
                 EventJson.write(ErasureV1.requested(TENANT, erasureId, contact, Instant.now())));
 
@@ -242,7 +244,8 @@ class AccountJourneyProjectionTest {
         assertThat(contacts().countDocuments(Filters.eq("_id", EventKeys.contact(TENANT, contact)))).isZero();
         List<ConsumerRecord<String, String>> steps = KAFKA.readUntil(Topics.ERASURES,
                 r -> r.value().contains(erasureId) && r.value().contains(ErasureV1.CONFIRMED), PATIENCE);
-        ErasureV1 confirmation = steps.stream().map(r -> EventJson.read(r.value(), ErasureV1.class))
+        ErasureV1 confirmation = steps.stream().filter(r -> r.value().startsWith("{\""))
+                .map(r -> EventJson.read(r.value(), ErasureV1.class))
                 .filter(e -> erasureId.equals(e.erasureId()) && ErasureV1.CONFIRMED.equals(e.step()))
                 .findFirst().orElseThrow();
         assertThat(confirmation.service()).isEqualTo("interaction-designer-api");

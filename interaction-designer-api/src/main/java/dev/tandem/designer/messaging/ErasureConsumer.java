@@ -7,6 +7,7 @@ import dev.tandem.events.EventJson;
 import dev.tandem.events.EventKeys;
 import dev.tandem.events.Topics;
 import dev.tandem.support.messaging.CloudEventMessages;
+import dev.tandem.support.messaging.ErasureSteps;
 import dev.tandem.support.messaging.TransientRetries;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
@@ -48,16 +49,8 @@ public class ErasureConsumer {
 
     @Incoming("erasures")
     public Uni<Void> consume(ConsumerRecord<String, String> record) {
-        ErasureV1 step;
-        try {
-            step = EventJson.read(record.value(), ErasureV1.class);
-        } catch (RuntimeException e) {
-            LOG.warnf("Skipped a record of %s-%d@%d that is not an erasure step: %s", record.topic(),
-                    record.partition(), record.offset(), e.getClass().getSimpleName());
-            return Uni.createFrom().voidItem();
-        }
-        if (step == null || !step.stepIsRequest() || step.tenantId() == null || step.contactKey() == null
-                || step.erasureId() == null) {
+        ErasureV1 step = ErasureSteps.read(record).orElse(null);
+        if (step == null || !step.stepIsRequest()) {
             return Uni.createFrom().voidItem(); // confirmations, ours and others'
         }
         ErasureV1 confirmation = step.confirmedBy(SERVICE, clock.instant());

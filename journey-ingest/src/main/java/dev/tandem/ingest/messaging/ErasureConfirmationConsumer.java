@@ -1,14 +1,13 @@
 package dev.tandem.ingest.messaging;
 
 import dev.tandem.events.ErasureV1;
-import dev.tandem.events.EventJson;
 import dev.tandem.ingest.service.ErasureService;
+import dev.tandem.support.messaging.ErasureSteps;
 import dev.tandem.support.messaging.TransientRetries;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
 
 /**
  * Follows {@code tandem.erasures.v1} for the services' confirmations and completes erasures in the vault.
@@ -21,8 +20,6 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class ErasureConfirmationConsumer {
 
-    private static final Logger LOG = Logger.getLogger(ErasureConfirmationConsumer.class);
-
     private final ErasureService erasures;
     private final TransientRetries retries;
 
@@ -33,16 +30,8 @@ public class ErasureConfirmationConsumer {
 
     @Incoming("erasures-in")
     public Uni<Void> consume(ConsumerRecord<String, String> record) {
-        ErasureV1 step;
-        try {
-            step = EventJson.read(record.value(), ErasureV1.class);
-        } catch (RuntimeException e) {
-            LOG.warnf("Skipped a record of %s-%d@%d that is not an erasure step: %s", record.topic(),
-                    record.partition(), record.offset(), e.getClass().getSimpleName());
-            return Uni.createFrom().voidItem();
-        }
-        if (step == null || !ErasureV1.CONFIRMED.equals(step.step()) || step.erasureId() == null
-                || step.service() == null) {
+        ErasureV1 step = ErasureSteps.read(record).orElse(null);
+        if (step == null || !ErasureV1.CONFIRMED.equals(step.step()) || step.service() == null) {
             return Uni.createFrom().voidItem(); // requests are ours; nothing to do
         }
         return retries.untilDone(Uni.createFrom().deferred(() -> erasures.confirmed(step)),
