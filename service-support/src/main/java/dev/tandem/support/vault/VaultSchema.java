@@ -23,7 +23,7 @@ public final class VaultSchema {
                 .dataSource("jdbc:" + url, username, password)
                 .locations("classpath:dev/tandem/support/vault/nothing-to-scan")
                 .failOnMissingLocations(false)
-                .javaMigrations(new V1__ContactKeysAndErasures())
+                .javaMigrations(new V1__ContactKeysAndErasures(), new V2__ContactKeysByCreation())
                 .table("vault_schema_history")
                 .load()
                 .migrate();
@@ -63,6 +63,17 @@ public final class VaultSchema {
                 statement.execute("CREATE INDEX erasures_unpublished ON erasures (requested_at) "
                         + "WHERE published_at IS NULL");
                 statement.execute("CREATE INDEX erasures_by_tenant ON erasures (tenant_id, requested_at DESC)");
+            }
+        }
+    }
+
+    /** Readers fetch the keys made since their last read along with a miss (ContactKeyVault#keysById). */
+    static final class V2__ContactKeysByCreation extends BaseJavaMigration {
+
+        @Override
+        public void migrate(Context context) throws Exception {
+            try (Statement statement = context.getConnection().createStatement()) {
+                statement.execute("CREATE INDEX contact_keys_by_creation ON contact_keys (created_at)");
             }
         }
     }
