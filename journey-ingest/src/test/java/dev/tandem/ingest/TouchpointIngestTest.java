@@ -181,11 +181,21 @@ class TouchpointIngestTest {
                 .when().post("/v1/touchpoints").then().statusCode(400).contentType("application/problem+json");
     }
 
+    /** The management interface's root is /q: this is /q/health/ready on the management port. */
+    @io.quarkus.test.common.http.TestHTTPResource(value = "/health/ready", management = true)
+    java.net.URL managementHealth;
+
     @Test
-    void healthAndOpenApiAreServed() {
-        asIngest().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
-        asIngest().when().get("/q/openapi?format=json").then().statusCode(200)
+    void healthAndMetricsAreOnTheManagementPortAndOpenApiBesideTheApi() {
+        given().when().get(managementHealth).then().statusCode(200).body("status", equalTo("UP"));
+        given().when().get(managementHealth.toString().replace("/q/health/ready", "/q/metrics")).then()
+                .statusCode(200);
+        // not beside the API: whatever exposes the API does not expose them
+        given().when().get("/q/health/ready").then().statusCode(404);
+        given().when().get("/q/metrics").then().statusCode(404);
+        given().when().get("/q/openapi?format=json").then().statusCode(200)
                 .body("paths.'/v1/touchpoints'.post.responses.'202'.description", equalTo("On the touchpoint log"));
+        given().when().get("/q/swagger-ui/").then().statusCode(200);
     }
 
     @Test

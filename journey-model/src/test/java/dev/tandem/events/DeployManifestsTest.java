@@ -104,7 +104,8 @@ class DeployManifestsTest {
             assertThat(map(map(definition.get("depends_on")).get("topic-init")).get("condition"))
                     .isEqualTo("service_completed_successfully");
             assertThat(map(definition.get("environment"))).containsKey("KAFKA_BOOTSTRAP_SERVERS");
-            assertThat(list(map(definition.get("healthcheck")).get("test")).toString()).contains("/q/health/ready");
+            assertThat(list(map(definition.get("healthcheck")).get("test")).toString())
+                    .contains("localhost:9000/q/health/ready");
         }
     }
 
@@ -166,8 +167,15 @@ class DeployManifestsTest {
             Map<String, Object> template = map(map(deployment.get("spec")).get("template"));
             assertThat(map(map(template.get("metadata")).get("annotations")))
                     .containsEntry("prometheus.io/scrape", "true")
-                    .containsEntry("prometheus.io/path", "/q/metrics");
+                    .containsEntry("prometheus.io/path", "/q/metrics")
+                    .containsEntry("prometheus.io/port", "9000");
             Map<String, Object> container = map(list(map(template.get("spec")).get("containers")).get(0));
+            assertThat(list(container.get("ports"))).extracting(port -> map(port).get("name") + ":"
+                    + map(port).get("containerPort")).containsExactlyInAnyOrder("http:8080", "management:9000");
+            for (String probe : List.of("startupProbe", "readinessProbe", "livenessProbe")) {
+                assertThat(map(map(container.get(probe)).get("httpGet")).get("port")).as(probe)
+                        .isEqualTo("management");
+            }
             assertThat(map(map(container.get("readinessProbe")).get("httpGet")).get("path"))
                     .isEqualTo("/q/health/ready");
             assertThat(map(map(container.get("livenessProbe")).get("httpGet")).get("path"))

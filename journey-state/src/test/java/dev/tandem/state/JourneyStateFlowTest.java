@@ -138,12 +138,17 @@ class JourneyStateFlowTest {
         assertThat(support.snapshotAtLeast(TENANT, account, events.size()).touchpointCount()).isEqualTo(1);
     }
 
+    /** The management interface's root, /q on its own port. */
+    @io.quarkus.test.common.http.TestHTTPResource(value = "/", management = true)
+    java.net.URL management;
+
     @Test
-    void healthReportsTheStreamsState() {
+    void healthReportsTheStreamsStateOnTheManagementPort() {
+        String root = management.toString().replaceAll("/+$", "");
         org.awaitility.Awaitility.await().atMost(StateTestSupport.WAIT).untilAsserted(() ->
-                given().get("/q/health/ready").then().statusCode(200)
+                given().get(root + "/health/ready").then().statusCode(200)
                         .body("checks.find { it.name == 'journey-streams' }.data.state", equalTo("RUNNING")));
-        given().get("/q/health/live").then().statusCode(200);
-        given().get("/q/metrics").then().statusCode(200);
+        given().get(root + "/health/live").then().statusCode(200);
+        given().get(root + "/metrics").then().statusCode(200);
     }
 }

@@ -8,7 +8,6 @@ import dev.tandem.launcher.platform.PlatformListener;
 import dev.tandem.launcher.platform.PlatformSettings;
 import dev.tandem.launcher.platform.RepositoryRoot;
 import dev.tandem.launcher.platform.ServiceCatalog;
-import dev.tandem.launcher.platform.ServiceDefinition;
 import dev.tandem.launcher.platform.StopSignals;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -210,12 +209,7 @@ public final class E2eBenchmark {
     private static PlatformSettings settings(Path root, Path data) {
         PlatformSettings settings = PlatformSettings.defaults(root).withDataDirectory(data)
                 .withReadyTimeout(Duration.ofMinutes(4));
-        List<Integer> ports = freePorts(ServiceCatalog.all().size());
-        int i = 0;
-        for (ServiceDefinition service : ServiceCatalog.all()) {
-            settings = settings.withPort(service, ports.get(i++));
-        }
-        return settings;
+        return settings.withPorts(freePorts(2 * ServiceCatalog.all().size()));
     }
 
     /** Ports nobody listens on (held open together, so none is handed out twice): a running tandem up is left be. */

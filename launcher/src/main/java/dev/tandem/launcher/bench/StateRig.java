@@ -62,7 +62,9 @@ final class StateRig implements AutoCloseable {
                     + ". Build it first: ./mvnw -pl journey-state package -DskipTests");
         }
         PlatformSettings settings = PlatformSettings.defaults(repositoryRoot).withDataDirectory(dataDirectory)
-                .withPort(ServiceCatalog.STATE, freePort()).withServiceJvmOptions(jvmOptions);
+                .withServiceJvmOptions(jvmOptions);
+        int[] ports = twoFreePorts();
+        settings = settings.withPort(ServiceCatalog.STATE, ports[0]).withManagementPort(ServiceCatalog.STATE, ports[1]);
         // a fresh broker: journey-state's local stores of an earlier run must not outlive it
         Directories.deleteRecursively(settings.streamsStateDirectory());
         return new StateRig(settings, LocalInfrastructure.start());
@@ -141,9 +143,10 @@ final class StateRig implements AutoCloseable {
         infrastructure.close();
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+    /** Two ports nobody listens on, held open together so they differ. */
+    private static int[] twoFreePorts() {
+        try (ServerSocket http = new ServerSocket(0); ServerSocket management = new ServerSocket(0)) {
+            return new int[] {http.getLocalPort(), management.getLocalPort()};
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -9,12 +9,14 @@ import dev.tandem.launcher.platform.Platform;
 import dev.tandem.launcher.platform.PlatformSettings;
 import dev.tandem.launcher.platform.RepositoryRoot;
 import dev.tandem.launcher.platform.ServiceCatalog;
+import dev.tandem.launcher.platform.ServiceDefinition;
 import dev.tandem.launcher.platform.StopSignals;
 import java.io.PrintWriter;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,17 +35,18 @@ final class UpCommand implements Callable<Integer> {
     @Option(names = "--demo", description = "Also send the demo buying-committee scenario once all is ready.")
     boolean demo;
 
-    @Option(names = "--ingest-port", defaultValue = "8081", description = "journey-ingest's port (default ${DEFAULT-VALUE}).")
+    @Option(names = "--ingest-port", defaultValue = "8081", description = "journey-ingest's port (default ${DEFAULT-VALUE}); its health and metrics are on this plus 1000.")
     int ingestPort;
 
-    @Option(names = "--state-port", defaultValue = "8082", description = "journey-state's port (default ${DEFAULT-VALUE}).")
+    @Option(names = "--state-port", defaultValue = "8082", description = "journey-state's port (default ${DEFAULT-VALUE}); its health and metrics are on this plus 1000.")
     int statePort;
 
     @Option(names = "--designer-port", defaultValue = "8083",
-            description = "interaction-designer-api's port (default ${DEFAULT-VALUE}).")
+            description = "interaction-designer-api's port (default ${DEFAULT-VALUE}); its health and metrics are on "
+                    + "this plus 1000.")
     int designerPort;
 
-    @Option(names = "--kpi-port", defaultValue = "8084", description = "kpi-projector's port (default ${DEFAULT-VALUE}).")
+    @Option(names = "--kpi-port", defaultValue = "8084", description = "kpi-projector's port (default ${DEFAULT-VALUE}); its health and metrics are on this plus 1000.")
     int kpiPort;
 
     @Option(names = "--data-dir", defaultValue = PlatformSettings.DEFAULT_DATA_DIRECTORY_NAME,
@@ -98,10 +101,8 @@ final class UpCommand implements Callable<Integer> {
     PlatformSettings settings(Path repositoryRoot) {
         return PlatformSettings.defaults(repositoryRoot)
                 .withDataDirectory(repositoryRoot.resolve(dataDirectory))
-                .withPort(ServiceCatalog.INGEST, ingestPort)
-                .withPort(ServiceCatalog.STATE, statePort)
-                .withPort(ServiceCatalog.DESIGNER, designerPort)
-                .withPort(ServiceCatalog.KPI, kpiPort)
+                .withPorts(List.of(ingestPort, managementPortFor(ingestPort), statePort, managementPortFor(statePort),
+                        designerPort, managementPortFor(designerPort), kpiPort, managementPortFor(kpiPort)))
                 .withReadyTimeout(Duration.ofSeconds(readyTimeoutSeconds));
     }
 
@@ -120,5 +121,9 @@ final class UpCommand implements Callable<Integer> {
             err.println("The demo did not complete: " + e.getMessage());
             err.flush();
         }
+    }
+
+    private static int managementPortFor(int httpPort) {
+        return httpPort + ServiceDefinition.MANAGEMENT_PORT_OFFSET;
     }
 }

@@ -22,7 +22,9 @@ final class UrlTable {
             String api = service.api().isEmpty() ? "(no public API; its state is in Kafka Streams stores)" : apiUrl(base, service);
             out.printf("%-26s %-8s %s%n", service.name(), "API", api);
             out.printf("%-26s %-8s %s  ·  %s%n", "", "docs", base + "/q/swagger-ui", base + "/q/openapi");
-            out.printf("%-26s %-8s %s  ·  %s%n", "", "ops", base + ServiceDefinition.HEALTH_PATH, base + "/q/metrics");
+            URI management = platform.managementUri(service);
+            out.printf("%-26s %-8s %s  ·  %s%n", "", "ops", management + ServiceDefinition.HEALTH_PATH,
+                    management + ServiceDefinition.METRICS_PATH);
         }
         InfrastructureAddresses infra = platform.infrastructure();
         out.println();

@@ -181,6 +181,11 @@ public final class Platform implements AutoCloseable {
         return URI.create("http://localhost:" + settings.portOf(service));
     }
 
+    /** Health and metrics of the service, for operators. */
+    public URI managementUri(ServiceDefinition service) {
+        return URI.create("http://localhost:" + settings.managementPortOf(service));
+    }
+
     /**
      * Each running service's resident memory in MiB ({@link ResidentMemory}), by service name in start order;
      * -1 for one that cannot be read.

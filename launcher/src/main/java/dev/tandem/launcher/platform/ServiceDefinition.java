@@ -26,8 +26,19 @@ public record ServiceDefinition(
         boolean usesVault,
         String api) {
 
-    /** Every service answers here with 200 once it can serve (Kafka, database and MongoDB reachable). */
+    /**
+     * Every service answers here, on its management port, with 200 once it can serve (Kafka, database and MongoDB
+     * reachable).
+     */
     public static final String HEALTH_PATH = "/q/health/ready";
+    public static final String METRICS_PATH = "/q/metrics";
+    /** {@code tandem up}'s management port of a service is its HTTP port plus this (8081 → 9081). */
+    public static final int MANAGEMENT_PORT_OFFSET = 1000;
+
+    /** Where health and metrics are served unless told otherwise. */
+    public int defaultManagementPort() {
+        return defaultPort + MANAGEMENT_PORT_OFFSET;
+    }
 
     /** Where {@code quarkus-maven-plugin} packages the application (fast-jar layout). */
     public Path packagedApplication(Path repositoryRoot) {

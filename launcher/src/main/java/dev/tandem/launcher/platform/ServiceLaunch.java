@@ -13,6 +13,7 @@ import java.util.TreeMap;
  *
  * @param service     the service
  * @param port        its HTTP port
+ * @param managementPort its management port (health, metrics)
  * @param command     {@code java [jvm options] -Dkey=value… -jar quarkus-run.jar}
  * @param environment variables added to the launcher's own (secrets go here, not on the command line)
  * @param logFile     where its console output goes
@@ -20,6 +21,7 @@ import java.util.TreeMap;
 public record ServiceLaunch(
         ServiceDefinition service,
         int port,
+        int managementPort,
         List<String> command,
         Map<String, String> environment,
         Path logFile) {
@@ -57,11 +59,13 @@ public record ServiceLaunch(
         // system properties must precede -jar: whatever follows the jar is an argument to the application
         Map<String, String> properties = new TreeMap<>(systemProperties(service, port, datasource,
                 infrastructureConfig));
+        properties.put("quarkus.management.port", Integer.toString(settings.managementPortOf(service)));
         properties.putAll(dataProperties(service, settings));
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-jar");
         command.add(service.packagedApplication(settings.repositoryRoot()).toString());
-        return new ServiceLaunch(service, port, command, secretsOf(service, secrets), settings.logFileOf(service));
+        return new ServiceLaunch(service, port, settings.managementPortOf(service), command,
+                secretsOf(service, secrets), settings.logFileOf(service));
     }
 
     /** Each service gets the secrets it uses, by environment, and no other. */
@@ -103,7 +107,12 @@ public record ServiceLaunch(
         return URI.create("http://localhost:" + port);
     }
 
+    /** Health and metrics: the management interface. */
+    public URI managementUri() {
+        return URI.create("http://localhost:" + managementPort);
+    }
+
     public URI healthUri() {
-        return baseUri().resolve(ServiceDefinition.HEALTH_PATH);
+        return managementUri().resolve(ServiceDefinition.HEALTH_PATH);
     }
 }

@@ -25,6 +25,8 @@ class UpCommandTest {
         assertThat(settings.portOf(ServiceCatalog.INGEST)).isEqualTo(9081);
         assertThat(settings.portOf(ServiceCatalog.STATE)).isEqualTo(8082);
         assertThat(settings.portOf(ServiceCatalog.KPI)).isEqualTo(9084);
+        assertThat(settings.managementPortOf(ServiceCatalog.INGEST)).isEqualTo(10081);
+        assertThat(settings.managementPortOf(ServiceCatalog.STATE)).isEqualTo(9082);
         assertThat(settings.dataDirectory()).isEqualTo(Path.of("/repo/run/tandem"));
         assertThat(settings.logFileOf(ServiceCatalog.STATE)).isEqualTo(Path.of("/repo/run/tandem/logs/journey-state.log"));
         assertThat(settings.readyTimeout()).isEqualTo(Duration.ofSeconds(60));

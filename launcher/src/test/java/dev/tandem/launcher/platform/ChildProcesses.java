@@ -10,9 +10,9 @@ final class ChildProcesses {
     private ChildProcesses() {
     }
 
-    /** Starts {@code bash -c script} as if it were {@code service} listening on {@code port}. */
+    /** Starts {@code bash -c script} as if it were {@code service} listening on {@code port} (API and management). */
     static ServiceProcess start(ServiceDefinition service, int port, Path directory, String script) {
-        ServiceLaunch launch = new ServiceLaunch(service, port, List.of("bash", "-c", script), Map.of(),
+        ServiceLaunch launch = new ServiceLaunch(service, port, port, List.of("bash", "-c", script), Map.of(),
                 directory.resolve("logs").resolve(service.name() + ".log"));
         return ServiceProcess.start(launch, directory);
     }

@@ -55,14 +55,11 @@ class PlatformEndToEndTest {
             fail("The end-to-end tests run the four packaged services, and " + missing + " are missing: this module "
                     + "was built on its own. Run ./mvnw verify from the repository root (" + root + ").");
         }
-        List<Integer> ports = FreePorts.take(ServiceCatalog.all().size());
+        List<Integer> ports = FreePorts.take(2 * ServiceCatalog.all().size());
         PlatformSettings settings = PlatformSettings.defaults(root)
                 // in target/, so the services' logs are at hand when a test fails
                 .withDataDirectory(root.resolve("launcher/target/e2e-platform"))
-                .withPort(ServiceCatalog.INGEST, ports.get(0))
-                .withPort(ServiceCatalog.STATE, ports.get(1))
-                .withPort(ServiceCatalog.DESIGNER, ports.get(2))
-                .withPort(ServiceCatalog.KPI, ports.get(3))
+                .withPorts(ports)
                 .withReadyTimeout(Duration.ofMinutes(4));
         platform = new Platform(settings, new LoggingListener()).start();
     }

@@ -16,6 +16,8 @@ class PlatformSettingsTest {
         PlatformSettings settings = PlatformSettings.defaults(ROOT);
         assertThat(settings.portOf(ServiceCatalog.INGEST)).isEqualTo(8081);
         assertThat(settings.portOf(ServiceCatalog.KPI)).isEqualTo(8084);
+        assertThat(settings.managementPortOf(ServiceCatalog.INGEST)).isEqualTo(9081);
+        assertThat(settings.managementPortOf(ServiceCatalog.KPI)).isEqualTo(9084);
         assertThat(settings.dataDirectory()).isEqualTo(Path.of("/repo/.tandem"));
         assertThat(settings.readyTimeout()).isEqualTo(Duration.ofMinutes(3));
     }
@@ -24,6 +26,14 @@ class PlatformSettingsTest {
     void refusesTwoServicesOnOnePort() {
         assertThatThrownBy(() -> PlatformSettings.defaults(ROOT).withPort(ServiceCatalog.KPI, 8081))
                 .hasMessageContaining("port of its own");
+    }
+
+    @Test
+    void refusesAManagementPortAnotherServiceListensOn() {
+        assertThatThrownBy(() -> PlatformSettings.defaults(ROOT).withManagementPort(ServiceCatalog.KPI, 8083))
+                .hasMessageContaining("port of its own");
+        assertThatThrownBy(() -> PlatformSettings.defaults(ROOT).withPorts(java.util.List.of(1, 2, 3)))
+                .hasMessageContaining("two ports per service");
     }
 
     @Test

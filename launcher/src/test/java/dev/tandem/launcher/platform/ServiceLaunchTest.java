@@ -56,7 +56,10 @@ class ServiceLaunchTest {
     void usesTheConfiguredPort() {
         assertThat(plan(ServiceCatalog.DESIGNER).command()).contains("-Dquarkus.http.port=9183");
         assertThat(plan(ServiceCatalog.INGEST).command()).contains("-Dquarkus.http.port=8081");
-        assertThat(plan(ServiceCatalog.DESIGNER).healthUri()).hasToString("http://localhost:9183/q/health/ready");
+        // health is on the management port, the HTTP port's plus 1000 unless set
+        assertThat(plan(ServiceCatalog.DESIGNER).healthUri()).hasToString("http://localhost:9083/q/health/ready");
+        assertThat(plan(ServiceCatalog.DESIGNER).command()).contains("-Dquarkus.management.port=9083",
+                "-Dquarkus.http.port=9183");
     }
 
     @Test
