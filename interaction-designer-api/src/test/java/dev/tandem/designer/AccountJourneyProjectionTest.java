@@ -235,8 +235,10 @@ class AccountJourneyProjectionTest {
         awaitJourney(account, json -> "Gavin Belson".equals(json.getString("committee[0].name")));
 
         String erasureId = "er_" + UUID.randomUUID().toString().replace("-", "");
-        // not an erasure step: skipped, and the request behind it on the one partition is still handled
+        // not an erasure step, and one without its tenant: dead-lettered, and the request behind them is handled
         send(Topics.ERASURES, null, EventKeys.contact(TENANT, contact), "{not an erasure " + erasureId);
+        send(Topics.ERASURES, null, EventKeys.contact(TENANT, contact), EventJson.write(
+                new ErasureV1(null, erasureId, contact, ErasureV1.REQUESTED, null, Instant.now())));
         send(Topics.ERASURES, null, EventKeys.contact(TENANT, contact),
                 EventJson.write(ErasureV1.requested(TENANT, erasureId, contact, Instant.now())));
 
@@ -250,6 +252,9 @@ class AccountJourneyProjectionTest {
                 .findFirst().orElseThrow();
         assertThat(confirmation.service()).isEqualTo("interaction-designer-api");
         assertThat(confirmation.contactKey()).isEqualTo(contact);
+        assertThat(KAFKA.readUntil(Topics.DLQ_DESIGNER_API, r -> r.value() != null && r.value().contains(erasureId)
+                        && r.value().contains("\"tenantId\":null"), PATIENCE))
+                .filteredOn(r -> r.value() != null && r.value().contains(erasureId)).hasSize(2);
     }
 
     /** A data key for the contact, stored in the vault as journey-ingest stores it. */

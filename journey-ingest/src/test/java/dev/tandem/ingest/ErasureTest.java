@@ -181,6 +181,26 @@ class ErasureTest {
     }
 
     @Test
+    void aConfirmationWithoutItsTenantIsDeadLetteredAndTheNextOneCounts() {
+        String tenant = tenant();
+        ContactProfileV1 profile = personSends(tenant, "ola.berg@northwind.com", "Ola Berg");
+        String id = as(tenant, Roles.ADMIN).contentType(ContentType.JSON)
+                .body("{\"contactKey\":\"" + profile.contactKey() + "\"}")
+                .when().post("/v1/erasures").then().statusCode(202).extract().path("id");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> erasure(tenant, id)
+                .body("status", equalTo("in-progress")));
+        kafka.send(Topics.ERASURES, EventKeys.contact(tenant, profile.contactKey()), EventJson.write(
+                new ErasureV1(null, id, profile.contactKey(), ErasureV1.CONFIRMED, DESIGNER, Instant.now())));
+        confirmAsDesigner(tenant, id, profile.contactKey());
+
+        assertThat(kafka.readUntil(Topics.DLQ_JOURNEY_INGEST, r -> r.value() != null && r.value().contains(id),
+                Duration.ofSeconds(20))).anyMatch(r -> r.value() != null && r.value().contains(id)
+                        && r.headers().lastHeader("dead-letter-reason") != null);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> erasure(tenant, id)
+                .body("status", equalTo("completed")));
+    }
+
+    @Test
     void aRequestMustNameThePersonOnceAndWell() {
         String tenant = tenant();
         as(tenant, Roles.ADMIN).contentType(ContentType.JSON).body("{}")

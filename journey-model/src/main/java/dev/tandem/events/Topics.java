@@ -19,6 +19,7 @@ public final class Topics {
     public static final String ERASURES = "tandem.erasures.v1";
 
     /** Dead-letter topics: one per consuming service, so an operator knows whose poison it was. */
+    public static final String DLQ_JOURNEY_INGEST = "tandem.dlq.journey-ingest.v1";
     public static final String DLQ_JOURNEY_STATE = "tandem.dlq.journey-state.v1";
     public static final String DLQ_DESIGNER_API = "tandem.dlq.interaction-designer-api.v1";
     public static final String DLQ_KPI_PROJECTOR = "tandem.dlq.kpi-projector.v1";
@@ -38,6 +39,7 @@ public final class Topics {
             new Spec(JOURNEY_EVENTS, KEYED_PARTITIONS, false),
             new Spec(ACCOUNT_SNAPSHOTS, KEYED_PARTITIONS, true),
             new Spec(ERASURES, 1, false),
+            new Spec(DLQ_JOURNEY_INGEST, 1, false),
             new Spec(DLQ_JOURNEY_STATE, 1, false),
             new Spec(DLQ_DESIGNER_API, 1, false),
             new Spec(DLQ_KPI_PROJECTOR, 1, false));

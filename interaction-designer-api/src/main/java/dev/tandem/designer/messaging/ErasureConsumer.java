@@ -5,6 +5,7 @@ import dev.tandem.events.CloudEventTypes;
 import dev.tandem.events.ErasureV1;
 import dev.tandem.events.EventJson;
 import dev.tandem.events.EventKeys;
+import dev.tandem.events.MalformedEventException;
 import dev.tandem.events.Topics;
 import dev.tandem.support.messaging.CloudEventMessages;
 import dev.tandem.support.messaging.ErasureSteps;
@@ -22,9 +23,9 @@ import org.jboss.logging.Logger;
 /**
  * Erases a person here when journey-ingest asks ({@code tandem.erasures.v1}): their contact document is deleted,
  * their data key forgotten, then the confirmation is written to the same topic.
- * Failure strategy: a record that is not an erasure step is logged (topic, partition, offset) and skipped; it
- * erases nothing and confirms nothing, and journey-ingest shows the erasure still awaiting this service. A
- * MongoDB or broker that does not answer is retried with back-off until it does ({@link TransientRetries}).
+ * Failure strategy: a record that is not a whole erasure step (no tenant, say) goes to the dead-letter topic
+ * {@code tandem.dlq.interaction-designer-api.v1} and the next is handled; it erases nothing and confirms nothing.
+ * A MongoDB or broker that does not answer is retried with back-off until it does ({@link TransientRetries}).
  * Commit strategy throttled: the offset is committed only after the deletion and the acknowledged confirmation,
  * so a restart half-way deletes (idempotently) and confirms again.
  */
@@ -38,19 +39,27 @@ public class ErasureConsumer {
     private final AccountJourneyProjection projection;
     private final MutinyEmitter<String> confirmations;
     private final TransientRetries retries;
+    private final DeadLetters deadLetters;
     private final Clock clock = Clock.systemUTC();
 
     public ErasureConsumer(AccountJourneyProjection projection,
-            @Channel("erasure-confirmations") MutinyEmitter<String> confirmations, TransientRetries retries) {
+            @Channel("erasure-confirmations") MutinyEmitter<String> confirmations, TransientRetries retries,
+            DeadLetters deadLetters) {
         this.projection = projection;
         this.confirmations = confirmations;
         this.retries = retries;
+        this.deadLetters = deadLetters;
     }
 
     @Incoming("erasures")
     public Uni<Void> consume(ConsumerRecord<String, String> record) {
-        ErasureV1 step = ErasureSteps.read(record).orElse(null);
-        if (step == null || !step.stepIsRequest()) {
+        ErasureV1 step;
+        try {
+            step = ErasureSteps.read(record);
+        } catch (MalformedEventException e) {
+            return deadLetters.send(ErasureSteps.rejected(record, e), "Erasure");
+        }
+        if (!step.stepIsRequest()) {
             return Uni.createFrom().voidItem(); // confirmations, ours and others'
         }
         ErasureV1 confirmation = step.confirmedBy(SERVICE, clock.instant());

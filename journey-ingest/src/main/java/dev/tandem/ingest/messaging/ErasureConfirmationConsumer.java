@@ -1,6 +1,7 @@
 package dev.tandem.ingest.messaging;
 
 import dev.tandem.events.ErasureV1;
+import dev.tandem.events.MalformedEventException;
 import dev.tandem.ingest.service.ErasureService;
 import dev.tandem.support.messaging.ErasureSteps;
 import dev.tandem.support.messaging.TransientRetries;
@@ -11,9 +12,9 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * Follows {@code tandem.erasures.v1} for the services' confirmations and completes erasures in the vault.
- * Failure strategy: a record that is not an erasure step is logged (topic, partition, offset; never a value) and
- * skipped: it can never complete anything, and a confirmation is idempotent, so nothing waits on it. A vault that
- * is unreachable is retried with back-off until it answers ({@link TransientRetries}). Commit strategy throttled:
+ * Failure strategy: a record that is not a whole erasure step (no tenant, say) goes to the dead-letter topic
+ * {@code tandem.dlq.journey-ingest.v1} and the next is handled: it can never complete anything. A vault that is
+ * unreachable is retried with back-off until it answers ({@link TransientRetries}). Commit strategy throttled:
  * an offset is committed only after its record was handled, so a restart re-reads at most what was in flight,
  * and recording a confirmation twice changes nothing.
  */
@@ -22,16 +23,23 @@ public class ErasureConfirmationConsumer {
 
     private final ErasureService erasures;
     private final TransientRetries retries;
+    private final DeadLetters deadLetters;
 
-    public ErasureConfirmationConsumer(ErasureService erasures, TransientRetries retries) {
+    public ErasureConfirmationConsumer(ErasureService erasures, TransientRetries retries, DeadLetters deadLetters) {
         this.erasures = erasures;
         this.retries = retries;
+        this.deadLetters = deadLetters;
     }
 
     @Incoming("erasures-in")
     public Uni<Void> consume(ConsumerRecord<String, String> record) {
-        ErasureV1 step = ErasureSteps.read(record).orElse(null);
-        if (step == null || !ErasureV1.CONFIRMED.equals(step.step()) || step.service() == null) {
+        ErasureV1 step;
+        try {
+            step = ErasureSteps.read(record);
+        } catch (MalformedEventException e) {
+            return deadLetters.send(ErasureSteps.rejected(record, e), "Erasure");
+        }
+        if (!ErasureV1.CONFIRMED.equals(step.step()) || step.service() == null) {
             return Uni.createFrom().voidItem(); // requests are ours; nothing to do
         }
         return retries.untilDone(Uni.createFrom().deferred(() -> erasures.confirmed(step)),
