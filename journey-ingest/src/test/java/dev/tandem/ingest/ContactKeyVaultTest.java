@@ -77,4 +77,21 @@ class ContactKeyVaultTest {
         vault.forget(tenant, contactKey);
         assertThat(vault.openBlocking(sealed, PiiField.TITLE)).isNull();
     }
+
+    @Test
+    void theCheckAgainstTheVaultDropsAKeyErasedOnAnotherInstanceAndKeepsTheOthers() {
+        String tenant = "vault-" + UUID.randomUUID().toString().substring(0, 8);
+        ContactDataKey erasedElsewhere = ContactDataKey.generate();
+        ContactDataKey kept = store(tenant);
+        vault.remember(tenant, "c_000000000000000000000001", erasedElsewhere);
+        vault.remember(tenant, "c_000000000000000000000002", kept);
+        String sealed = SealedPii.seal(erasedElsewhere, PiiField.NAME, "Ines Duarte");
+        assertThat(vault.openBlocking(sealed, PiiField.NAME)).as("held in memory").isEqualTo("Ines Duarte");
+
+        assertThat(vault.dropErasedKeys().await().atMost(Duration.ofSeconds(10))).isPositive();
+
+        assertThat(vault.openBlocking(sealed, PiiField.NAME)).isNull();
+        assertThat(vault.cachedKeyOf(tenant, "c_000000000000000000000001")).isEmpty();
+        assertThat(vault.cachedKeyOf(tenant, "c_000000000000000000000002")).contains(kept);
+    }
 }

@@ -7,6 +7,7 @@ import dev.tandem.pii.KeyWrapping;
 import dev.tandem.pii.PiiField;
 import dev.tandem.pii.SealedPii;
 import dev.tandem.pii.UnreadablePiiException;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.pgclient.PgBuilder;
@@ -29,9 +30,11 @@ import java.util.Set;
 import org.jboss.logging.Logger;
 
 /**
- * Reads contact data keys from the vault to open sealed personal values. A key found is kept for
- * {@link VaultConfig#cacheTtl()}; a key id the vault does not hold was erased (ids are never reused and a key is
- * stored before anything sealed under it is published), so that answer is kept too.
+ * Reads contact data keys from the vault to open sealed personal values. Keys found are kept in memory while they
+ * are used (an hour idle at most), and every {@link VaultConfig#cacheTtl()} one query checks that the vault still
+ * holds them: a key erased meanwhile is dropped then, so after an erasure no instance opens or seals with it for
+ * longer than that, while a contact in use costs no read at all. A key id the vault does not hold was erased (ids
+ * are never reused and a key is stored before anything sealed under it is published), so that answer is kept too.
  */
 public class ContactKeyVault implements AutoCloseable {
 
@@ -39,6 +42,10 @@ public class ContactKeyVault implements AutoCloseable {
     private static final Duration BLOCKING_LOOKUP_TIMEOUT = Duration.ofSeconds(30);
     /** Keys made recently read along with a miss, at most. */
     private static final int PREFETCH = 2000;
+    /** A key unused this long leaves memory (it is read again when needed). */
+    private static final Duration IDLE = Duration.ofHours(1);
+    /** Key ids checked against the vault per query. */
+    private static final int CHECK_CHUNK = 5000;
 
     /** A key and whose it is, so that an erasure can drop it from the cache. */
     private record CachedKey(String tenantId, String contactKey, ContactDataKey key) {
@@ -47,14 +54,28 @@ public class ContactKeyVault implements AutoCloseable {
     private final Pool pool;
     private final KeyWrapping wrapping;
     private final Cache<String, CachedKey> keys;
+    private final Cache<String, String> keyIdByContact;
     private final Cache<String, Boolean> erased;
     private final AtomicReference<OffsetDateTime> newestSeen = new AtomicReference<>();
 
-    ContactKeyVault(Pool pool, KeyWrapping wrapping, int cacheSize, Duration cacheTtl) {
+    private final Vertx vertx;
+    private final long checkTimer;
+
+    ContactKeyVault(Pool pool, KeyWrapping wrapping, int cacheSize, Duration cacheTtl, Vertx vertx) {
         this.pool = pool;
         this.wrapping = wrapping;
-        this.keys = Caffeine.newBuilder().maximumSize(cacheSize).expireAfterWrite(cacheTtl).build();
+        this.keys = Caffeine.newBuilder().maximumSize(cacheSize).expireAfterAccess(IDLE).build();
+        this.keyIdByContact = Caffeine.newBuilder().maximumSize(cacheSize).expireAfterAccess(IDLE).build();
         this.erased = Caffeine.newBuilder().maximumSize(cacheSize).build();
+        this.vertx = vertx;
+        this.checkTimer = vertx.setPeriodic(cacheTtl.toMillis(), id -> dropErasedKeys().subscribe().with(
+                dropped -> {
+                    if (dropped > 0) {
+                        LOG.infof("Dropped %d cached contact key(s) the vault no longer holds (erased)", dropped);
+                    }
+                },
+                failure -> LOG.warnf("Could not check cached contact keys against the vault (%s); next try in %s",
+                        failure.toString(), cacheTtl)));
     }
 
     /**
@@ -80,7 +101,7 @@ public class ContactKeyVault implements AutoCloseable {
         PgConnectOptions connect = PgConnectOptions.fromUri(url).setUser(username).setPassword(password);
         Pool pool = PgBuilder.pool().with(new PoolOptions().setMaxSize(config.maxPoolSize()))
                 .connectingTo(connect).using(vertx).build();
-        return new ContactKeyVault(pool, wrapping, config.cacheSize(), config.cacheTtl());
+        return new ContactKeyVault(pool, wrapping, config.cacheSize(), config.cacheTtl(), vertx);
     }
 
     private static String required(Optional<String> value, String name) {
@@ -169,8 +190,63 @@ public class ContactKeyVault implements AutoCloseable {
         }
     }
 
+    /** The contact's key this instance holds in memory, if any (journey-ingest seals with it). */
+    public Optional<ContactDataKey> cachedKeyOf(String tenantId, String contactKey) {
+        String keyId = keyIdByContact.getIfPresent(contactIndex(tenantId, contactKey));
+        CachedKey cached = keyId == null ? null : keys.getIfPresent(keyId);
+        return cached == null ? Optional.empty() : Optional.of(cached.key());
+    }
+
+    /** Keeps the contact's key in memory, checked against the vault like every other. */
+    public void remember(String tenantId, String contactKey, ContactDataKey key) {
+        keys.put(key.keyId(), new CachedKey(tenantId, contactKey, key));
+        keyIdByContact.put(contactIndex(tenantId, contactKey), key.keyId());
+    }
+
+    /**
+     * Checks every key in memory against the vault and drops (as erased) those it no longer holds.
+     *
+     * @return how many were dropped
+     */
+    public Uni<Integer> dropErasedKeys() {
+        List<String> held = List.copyOf(keys.asMap().keySet());
+        if (held.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        List<Uni<Integer>> checks = new ArrayList<>();
+        for (int from = 0; from < held.size(); from += CHECK_CHUNK) {
+            List<String> chunk = held.subList(from, Math.min(held.size(), from + CHECK_CHUNK));
+            checks.add(pool.preparedQuery("SELECT key_id FROM contact_keys WHERE key_id = ANY($1)")
+                    .execute(Tuple.of(chunk.toArray(String[]::new)))
+                    .map(rows -> {
+                        Set<String> present = new java.util.HashSet<>();
+                        rows.forEach(row -> present.add(row.getString(0)));
+                        int dropped = 0;
+                        for (String keyId : chunk) {
+                            if (!present.contains(keyId)) {
+                                CachedKey gone = keys.getIfPresent(keyId);
+                                keys.invalidate(keyId);
+                                erased.put(keyId, Boolean.TRUE);
+                                if (gone != null) {
+                                    keyIdByContact.invalidate(contactIndex(gone.tenantId(), gone.contactKey()));
+                                }
+                                dropped++;
+                            }
+                        }
+                        return dropped;
+                    }));
+        }
+        return Multi.createFrom().iterable(checks).onItem().transformToUniAndConcatenate(check -> check)
+                .collect().with(java.util.stream.Collectors.summingInt(Integer::intValue));
+    }
+
+    private static String contactIndex(String tenantId, String contactKey) {
+        return tenantId + "/" + contactKey;
+    }
+
     /** Drops the contact's cached keys and remembers them as erased: its erasure reached this service. */
     public void forget(String tenantId, String contactKey) {
+        keyIdByContact.invalidate(contactIndex(tenantId, contactKey));
         keys.asMap().values().removeIf(cached -> {
             boolean theirs = cached.tenantId().equals(tenantId) && cached.contactKey().equals(contactKey);
             if (theirs) {
@@ -182,6 +258,7 @@ public class ContactKeyVault implements AutoCloseable {
 
     @Override
     public void close() {
+        vertx.cancelTimer(checkTimer);
         pool.closeAndAwait();
     }
 }

@@ -38,9 +38,9 @@ public interface VaultConfig {
     int cacheSize();
 
     /**
-     * How long a key read from the vault is used without asking again: after an erasure, another instance may
-     * still open the person's values for at most this long (services that keep plaintext also drop the key when
-     * the erasure reaches them).
+     * How often the keys held in memory are checked against the vault: after an erasure, another instance may still
+     * open or seal with the person's key for at most this long (services that keep plaintext also drop the key when
+     * the erasure reaches them). A key in use is not read again.
      */
     @WithDefault("60s")
     Duration cacheTtl();
