@@ -14,6 +14,7 @@ import dev.tandem.launcher.platform.RepositoryRoot;
 import dev.tandem.launcher.platform.ResidentMemory;
 import dev.tandem.launcher.platform.ServiceCatalog;
 import dev.tandem.launcher.platform.LocalSecrets;
+import dev.tandem.launcher.platform.ServiceDefinition;
 import dev.tandem.launcher.platform.ServiceLaunch;
 import dev.tandem.launcher.platform.ServiceProcess;
 import java.io.IOException;
@@ -117,7 +118,8 @@ final class StateRig implements AutoCloseable {
 
     /** journey-state's Prometheus metrics, or empty if it does not answer. */
     String metrics() throws InterruptedException {
-        URI uri = URI.create("http://localhost:" + settings.portOf(ServiceCatalog.STATE) + "/q/metrics");
+        URI uri = URI.create("http://localhost:" + settings.managementPortOf(ServiceCatalog.STATE)
+                + ServiceDefinition.METRICS_PATH);
         try {
             return http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).build(),
                     HttpResponse.BodyHandlers.ofString()).body();
