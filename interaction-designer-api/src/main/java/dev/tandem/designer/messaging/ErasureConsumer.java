@@ -5,7 +5,6 @@ import dev.tandem.events.CloudEventTypes;
 import dev.tandem.events.ErasureV1;
 import dev.tandem.events.EventJson;
 import dev.tandem.events.EventKeys;
-import dev.tandem.events.MalformedEventException;
 import dev.tandem.events.Topics;
 import dev.tandem.support.messaging.CloudEventMessages;
 import dev.tandem.support.messaging.ErasureSteps;
@@ -53,15 +52,11 @@ public class ErasureConsumer {
 
     @Incoming("erasures")
     public Uni<Void> consume(ConsumerRecord<String, String> record) {
-        ErasureV1 step;
-        try {
-            step = ErasureSteps.read(record);
-        } catch (MalformedEventException e) {
-            return deadLetters.send(ErasureSteps.rejected(record, e), "Erasure");
-        }
-        if (!step.stepIsRequest()) {
-            return Uni.createFrom().voidItem(); // confirmations, ours and others'
-        }
+        // requests only: confirmations, ours and others', are journey-ingest's
+        return ErasureSteps.handle(record, deadLetters, ErasureV1::stepIsRequest, this::erase);
+    }
+
+    private Uni<Void> erase(ErasureV1 step) {
         ErasureV1 confirmation = step.confirmedBy(SERVICE, clock.instant());
         String key = EventKeys.contact(step.tenantId(), step.contactKey());
         return retries.untilDone(Uni.createFrom().deferred(() -> projection.erase(step.tenantId(), step.contactKey())

@@ -1,7 +1,6 @@
 package dev.tandem.ingest.messaging;
 
 import dev.tandem.events.ErasureV1;
-import dev.tandem.events.MalformedEventException;
 import dev.tandem.ingest.service.ErasureService;
 import dev.tandem.support.messaging.ErasureSteps;
 import dev.tandem.support.messaging.TransientRetries;
@@ -33,16 +32,10 @@ public class ErasureConfirmationConsumer {
 
     @Incoming("erasures-in")
     public Uni<Void> consume(ConsumerRecord<String, String> record) {
-        ErasureV1 step;
-        try {
-            step = ErasureSteps.read(record);
-        } catch (MalformedEventException e) {
-            return deadLetters.send(ErasureSteps.rejected(record, e), "Erasure");
-        }
-        if (!ErasureV1.CONFIRMED.equals(step.step()) || step.service() == null) {
-            return Uni.createFrom().voidItem(); // requests are ours; nothing to do
-        }
-        return retries.untilDone(Uni.createFrom().deferred(() -> erasures.confirmed(step)),
-                "Erasure confirmation " + step.erasureId());
+        // confirmations only: the requests are ours
+        return ErasureSteps.handle(record, deadLetters,
+                step -> ErasureV1.CONFIRMED.equals(step.step()) && step.service() != null,
+                step -> retries.untilDone(Uni.createFrom().deferred(() -> erasures.confirmed(step)),
+                        "Erasure confirmation " + step.erasureId()));
     }
 }

@@ -3,7 +3,10 @@ package dev.tandem.support.messaging;
 import dev.tandem.events.ErasureV1;
 import dev.tandem.events.EventJson;
 import dev.tandem.events.MalformedEventException;
+import io.smallrye.mutiny.Uni;
 import java.util.List;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
@@ -25,9 +28,18 @@ public final class ErasureSteps {
         return step;
     }
 
-    /** The record as the dead letter {@link DeadLetterQueue#send} takes. */
-    public static List<RecordBatch.Rejected> rejected(ConsumerRecord<String, String> record,
-            MalformedEventException reason) {
-        return List.of(new RecordBatch.Rejected(record, reason));
+    /**
+     * Hands the record's step to {@code handler} when it is one this reader takes ({@code wanted}), dead-letters a
+     * record that is not a whole step, and passes over the others (the other side's steps).
+     */
+    public static Uni<Void> handle(ConsumerRecord<String, String> record, DeadLetterQueue deadLetters,
+            Predicate<ErasureV1> wanted, Function<ErasureV1, Uni<Void>> handler) {
+        ErasureV1 step;
+        try {
+            step = read(record);
+        } catch (MalformedEventException e) {
+            return deadLetters.send(List.of(new RecordBatch.Rejected(record, e)), "Erasure");
+        }
+        return wanted.test(step) ? handler.apply(step) : Uni.createFrom().voidItem();
     }
 }
