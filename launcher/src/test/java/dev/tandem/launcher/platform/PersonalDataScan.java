@@ -1,6 +1,15 @@
 package dev.tandem.launcher.platform;
 
 import com.mongodb.client.MongoClient;
+import dev.tandem.events.ContactProfileV1;
+import dev.tandem.events.EventJson;
+import dev.tandem.events.Topics;
+import dev.tandem.infra.KafkaTestClient;
+import dev.tandem.pii.ContactDataKey;
+import dev.tandem.pii.KeyWrapping;
+import dev.tandem.pii.PiiField;
+import dev.tandem.pii.SealedPii;
+import dev.tandem.pii.UnreadablePiiException;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import java.io.IOException;
@@ -158,6 +167,49 @@ final class PersonalDataScan {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The sealed name of the first profile stored under {@code key} ({@code tenant/contactKey}) on the contacts topic. */
+    String sealedProfileName(String key) {
+        try (KafkaTestClient client = new KafkaTestClient(infrastructure.kafkaBootstrapServers())) {
+            return client.readToEnd(Topics.CONTACTS).stream()
+                    .filter(r -> key.equals(r.key()) && r.value() != null)
+                    .map(r -> EventJson.read(r.value(), ContactProfileV1.class).name())
+                    .findFirst().orElseThrow();
+        }
+    }
+
+    /** How many keys the vault holds, and how many of them open {@code sealed}. */
+    record Opening(int keysTried, int opened) {
+    }
+
+    /**
+     * Tries every key the vault still holds, unwrapped with the key-encryption key, on {@code sealed}, each passed
+     * off as the key the value names (so a key id alone cannot make it fail).
+     */
+    Opening openWithEveryVaultKey(String sealed, PiiField field, String keyEncryptionKey) {
+        KeyWrapping wrapping = new KeyWrapping(keyEncryptionKey);
+        String namedKey = SealedPii.keyIdOf(sealed).orElseThrow();
+        int tried = 0;
+        int opened = 0;
+        try (Connection vault = DriverManager.getConnection(infrastructure.postgresJdbcUrls().get("vault"),
+                        "postgres", "");
+                ResultSet keys = vault.createStatement().executeQuery("SELECT key_id, wrapped_key FROM contact_keys")) {
+            while (keys.next()) {
+                ContactDataKey candidate = new ContactDataKey(namedKey,
+                        wrapping.unwrap(keys.getString(1), keys.getBytes(2)).key());
+                tried++;
+                try {
+                    SealedPii.open(candidate, field, sealed);
+                    opened++;
+                } catch (UnreadablePiiException expected) {
+                    // what an erased key leaves behind
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the vault", e);
+        }
+        return new Opening(tried, opened);
     }
 
     private static byte[] read(Path file) {
