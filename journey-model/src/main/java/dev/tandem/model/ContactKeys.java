@@ -23,6 +23,12 @@ public final class ContactKeys {
         this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), ALGORITHM);
     }
 
+    /** Whether {@code candidate} has the shape {@link #keyOf} gives: {@code c_} and 24 hex digits. */
+    public static boolean isContactKey(String candidate) {
+        return candidate != null && candidate.length() == 26 && candidate.startsWith("c_")
+                && candidate.substring(2).chars().allMatch(c -> (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'));
+    }
+
     public String keyOf(String tenantId, String email) {
         try {
             Mac mac = Mac.getInstance(ALGORITHM);

@@ -53,4 +53,14 @@ class ContactKeysTest {
     void aSecretOf16CharactersIsEnough() {
         assertThat(new ContactKeys("sixteen-chars!!!").keyOf("t1", "a@b.com")).startsWith("c_");
     }
+
+    @org.junit.jupiter.api.Test
+    void aKeyItMakesHasTheShapeItChecksAndNothingElseDoes() {
+        org.assertj.core.api.Assertions.assertThat(ContactKeys.isContactKey(
+                new ContactKeys("a-secret-of-some-length").keyOf("t1", "maria@northwind.com"))).isTrue();
+        for (String other : new String[] {null, "", "maria", "c_0123", "c_0123456789ABCDEF01234567",
+                "x_0123456789abcdef01234567", "c_0123456789abcdef012345678"}) {
+            org.assertj.core.api.Assertions.assertThat(ContactKeys.isContactKey(other)).as(other).isFalse();
+        }
+    }
 }

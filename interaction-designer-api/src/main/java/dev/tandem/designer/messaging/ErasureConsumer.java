@@ -1,12 +1,7 @@
 package dev.tandem.designer.messaging;
 
 import dev.tandem.designer.service.AccountJourneyProjection;
-import dev.tandem.events.CloudEventTypes;
 import dev.tandem.events.ErasureV1;
-import dev.tandem.events.EventJson;
-import dev.tandem.events.EventKeys;
-import dev.tandem.events.Topics;
-import dev.tandem.support.messaging.CloudEventMessages;
 import dev.tandem.support.messaging.ErasureSteps;
 import dev.tandem.support.messaging.TransientRetries;
 import io.smallrye.mutiny.Uni;
@@ -58,11 +53,8 @@ public class ErasureConsumer {
 
     private Uni<Void> erase(ErasureV1 step) {
         ErasureV1 confirmation = step.confirmedBy(SERVICE, clock.instant());
-        String key = EventKeys.contact(step.tenantId(), step.contactKey());
         return retries.untilDone(Uni.createFrom().deferred(() -> projection.erase(step.tenantId(), step.contactKey())
-                        .chain(() -> confirmations.sendMessage(CloudEventMessages.keyed(Topics.ERASURES, key,
-                                EventJson.write(confirmation), step.erasureId() + "/" + SERVICE,
-                                CloudEventTypes.ERASURE, SOURCE, confirmation.at())))),
+                        .chain(() -> confirmations.sendMessage(ErasureSteps.message(confirmation, SOURCE)))),
                         "Erasure " + step.erasureId())
                 .invoke(() -> LOG.infof("Erasure %s: contact %s of tenant %s deleted and confirmed", step.erasureId(),
                         step.contactKey(), step.tenantId()));

@@ -8,6 +8,7 @@ import dev.tandem.events.EventKeys;
 import dev.tandem.events.Topics;
 import dev.tandem.events.TouchpointV1;
 import dev.tandem.support.messaging.CloudEventMessages;
+import dev.tandem.support.messaging.ErasureSteps;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -48,9 +49,7 @@ public class TouchpointPublisher {
     public Uni<Void> publishErasure(ErasureV1 request) {
         String key = EventKeys.contact(request.tenantId(), request.contactKey());
         return contacts.sendMessage(CloudEventMessages.tombstone(Topics.CONTACTS, key))
-                .chain(() -> erasures.sendMessage(CloudEventMessages.keyed(Topics.ERASURES, key,
-                        EventJson.write(request), request.erasureId() + "/" + request.step(), CloudEventTypes.ERASURE,
-                        SOURCE, request.at())));
+                .chain(() -> erasures.sendMessage(ErasureSteps.message(request, SOURCE)));
     }
 
     /**

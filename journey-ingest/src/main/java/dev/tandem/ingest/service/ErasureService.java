@@ -30,7 +30,6 @@ import org.jboss.logging.Logger;
 public class ErasureService {
 
     private static final Logger LOG = Logger.getLogger(ErasureService.class);
-    private static final Pattern CONTACT_KEY = Pattern.compile("c_[0-9a-f]{24}");
     private static final Pattern ERASURE_ID = Pattern.compile("er_[0-9a-f]{32}");
     private static final int MAX_EMAIL_LENGTH = 254;
     private static final int PUBLISH_BATCH = 100;
@@ -137,7 +136,7 @@ public class ErasureService {
                 || email.indexOf('@') < 1 || email.indexOf('@') == email.length() - 1)) {
             errors.add(new FieldError("/email", "is not an email address of at most " + MAX_EMAIL_LENGTH
                     + " characters"));
-        } else if (contactKey != null && !CONTACT_KEY.matcher(contactKey).matches()) {
+        } else if (contactKey != null && !ContactKeys.isContactKey(contactKey)) {
             errors.add(new FieldError("/contactKey", "is not a contact key (c_ followed by 24 hex digits)"));
         }
         if (!errors.isEmpty()) {

@@ -3,7 +3,12 @@ package dev.tandem.support.messaging;
 import dev.tandem.events.ErasureV1;
 import dev.tandem.events.EventJson;
 import dev.tandem.events.MalformedEventException;
+import dev.tandem.events.CloudEventTypes;
+import dev.tandem.events.EventKeys;
+import dev.tandem.events.Topics;
 import io.smallrye.mutiny.Uni;
+import java.net.URI;
+import org.eclipse.microprofile.reactive.messaging.Message;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -26,6 +31,13 @@ public final class ErasureSteps {
             throw new MalformedEventException("an erasure step needs tenantId, erasureId, contactKey and step");
         }
         return step;
+    }
+
+    /** The record of {@code step} on {@code tandem.erasures.v1}, keyed by tenant and contact, from {@code source}. */
+    public static Message<String> message(ErasureV1 step, URI source) {
+        return CloudEventMessages.keyed(Topics.ERASURES, EventKeys.contact(step.tenantId(), step.contactKey()),
+                EventJson.write(step), step.erasureId() + "/" + (step.stepIsRequest() ? step.step() : step.service()),
+                CloudEventTypes.ERASURE, source, step.at());
     }
 
     /**
