@@ -3,12 +3,20 @@ package dev.tandem.designer.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
-/** Settings of the interaction designer API's account-journey projection. */
+/** Settings of the interaction designer API: the account-journey projection and journey design. */
 @ConfigMapping(prefix = "tandem.designer")
 public interface DesignerConfig {
 
     Projection projection();
+
+    Journeys journeys();
+
+    /** Per tenant (by tenant id): what its designers may use beyond the standard catalogue. */
+    Map<String, Tenant> tenants();
 
 
     interface Projection {
@@ -19,6 +27,21 @@ public interface DesignerConfig {
         /** How long start-up may wait for the read model's indexes before it fails. */
         @WithDefault("30s")
         Duration indexTimeout();
+    }
+
+    interface Journeys {
+        /** How often unsent records of the journey outbox are looked for (each publish also sends at once). */
+        @WithDefault("1s")
+        Duration outboxInterval();
+
+        /** At most this many outbox records per transaction of the relay. */
+        @WithDefault("100")
+        int outboxBatch();
+    }
+
+    interface Tenant {
+        /** The tenant's own touchpoint types (dotted lowercase) that interaction points may aim for. */
+        Optional<List<String>> touchpointTypes();
     }
 
 }

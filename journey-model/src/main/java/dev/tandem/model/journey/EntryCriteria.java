@@ -6,6 +6,12 @@ import dev.cel.common.CelAbstractSyntaxTree;
 import dev.cel.common.CelIssue;
 import dev.cel.common.CelValidationException;
 import dev.cel.common.CelValidationResult;
+import dev.cel.common.ast.CelConstant;
+import dev.cel.common.ast.CelExpr;
+import dev.cel.optimizer.CelOptimizationException;
+import dev.cel.optimizer.CelOptimizer;
+import dev.cel.optimizer.CelOptimizerFactory;
+import dev.cel.optimizer.optimizers.ConstantFoldingOptimizer;
 import dev.cel.common.types.CelKind;
 import dev.cel.parser.CelStandardMacro;
 import dev.cel.runtime.CelEvaluationException;
@@ -14,6 +20,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -48,6 +55,28 @@ public final class EntryCriteria {
             return List.of();
         } catch (InvalidCriterionException e) {
             return e.problems();
+        }
+    }
+
+    /**
+     * The value a criterion has whatever the facts, when CEL's constant folding reduces it to a literal
+     * ({@code false}, {@code 1 > 2}, {@code true || momentum > 3}); empty when it depends on the facts or does not
+     * compile. Publishing uses it to find stages no account can ever be placed in.
+     */
+    public static Optional<Boolean> constantValue(String expression) {
+        if (!problemsWith(expression).isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            CelAbstractSyntaxTree folded = Environment.FOLDING.optimize(Environment.CEL.compile(expression).getAst());
+            CelExpr root = folded.getExpr();
+            if (root.getKind() == CelExpr.ExprKind.Kind.CONSTANT
+                    && root.constant().getKind() == CelConstant.Kind.BOOLEAN_VALUE) {
+                return Optional.of(root.constant().booleanValue());
+            }
+            return Optional.empty();
+        } catch (CelValidationException | CelOptimizationException e) {
+            return Optional.empty();
         }
     }
 
@@ -152,6 +181,8 @@ public final class EntryCriteria {
     /** The CEL environment, built on first use; a protobuf runtime older than CEL's gencode fails here, clearly. */
     private static final class Environment {
         static final Cel CEL = build();
+        static final CelOptimizer FOLDING = CelOptimizerFactory.standardCelOptimizerBuilder(CEL)
+                .addAstOptimizers(ConstantFoldingOptimizer.getInstance()).build();
 
         private static Cel build() {
             try {

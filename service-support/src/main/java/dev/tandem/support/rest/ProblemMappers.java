@@ -6,6 +6,7 @@ import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.tandem.events.FieldError;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -30,6 +31,15 @@ public class ProblemMappers {
         String detail = e.getOriginalMessage();
         return Problem.invalid("The body is not valid JSON of the expected shape",
                 List.of(new FieldError(field, detail == null ? "unreadable" : detail))).toResponse();
+    }
+
+    /**
+     * A value of the wrong type ({@code "weight": "heavy"}): Quarkus REST has a built-in mapper for exactly this type
+     * that answers plain JSON, so it is mapped here by name too.
+     */
+    @ServerExceptionMapper
+    public Response mismatchedJson(MismatchedInputException e) {
+        return unreadableJson(e);
     }
 
     /** No credentials, or credentials that do not verify: 401 with the challenge, never which part failed. */
