@@ -49,14 +49,16 @@ CREATE UNIQUE INDEX journey_versions_one_draft ON journey_versions (tenant_id, j
 CREATE UNIQUE INDEX journey_versions_one_published
     ON journey_versions (tenant_id, journey_id) WHERE status = 'published';
 
--- Records for tandem.journey-definitions.v1, written in the transaction that publishes or archives (no dual
--- write); JourneyOutboxRelay sends them in id order and marks them sent.
-CREATE TABLE journey_outbox (
+-- Records for tandem.journey-definitions.v1 and tandem.personas.v1, written in the transaction that publishes,
+-- archives, saves or deletes (no dual write); DesignOutboxRelay sends them in id order and marks them sent.
+-- A null payload is a tombstone (a deleted persona).
+CREATE TABLE design_outbox (
     id          BIGSERIAL    PRIMARY KEY,
+    topic       VARCHAR(200) NOT NULL,
     record_key  VARCHAR(200) NOT NULL,
-    payload     TEXT         NOT NULL,
+    payload     TEXT,
     created_at  TIMESTAMPTZ  NOT NULL,
     sent_at     TIMESTAMPTZ
 );
 
-CREATE INDEX journey_outbox_unsent ON journey_outbox (id) WHERE sent_at IS NULL;
+CREATE INDEX design_outbox_unsent ON design_outbox (id) WHERE sent_at IS NULL;

@@ -13,6 +13,8 @@ public final class Topics {
     public static final String TOUCHPOINTS_REJECTED = "tandem.touchpoints.rejected.v1";
     public static final String CONTACTS = "tandem.contacts.v1";
     public static final String JOURNEY_DEFINITIONS = "tandem.journey-definitions.v1";
+    /** Personas' title patterns and weights ({@link PersonaV1}), key {@code tenantId/role}. */
+    public static final String PERSONAS = "tandem.personas.v1";
     public static final String JOURNEY_EVENTS = "tandem.journey-events.v1";
     public static final String ACCOUNT_SNAPSHOTS = "tandem.account-snapshots.v1";
     /** Erasure requests and the services' confirmations ({@link ErasureV1}). */
@@ -36,6 +38,7 @@ public final class Topics {
             new Spec(TOUCHPOINTS_REJECTED, 1, false),
             new Spec(CONTACTS, KEYED_PARTITIONS, true),
             new Spec(JOURNEY_DEFINITIONS, 1, true),
+            new Spec(PERSONAS, 1, true),
             new Spec(JOURNEY_EVENTS, KEYED_PARTITIONS, false),
             new Spec(ACCOUNT_SNAPSHOTS, KEYED_PARTITIONS, true),
             new Spec(ERASURES, 1, false),

@@ -132,7 +132,8 @@ class AsyncApiContractTest {
                 "../journey-model/src/main/resources/schemas/contact-profile.v1.json",
                 "../journey-model/src/main/resources/schemas/journey-event.v1.json",
                 "../journey-model/src/main/resources/schemas/account-snapshot.v1.json",
-                "../journey-model/src/main/resources/schemas/erasure.v1.json");
+                "../journey-model/src/main/resources/schemas/erasure.v1.json",
+                "../journey-model/src/main/resources/schemas/persona.v1.json");
     }
 
     @Test

@@ -41,6 +41,7 @@ class SchemaContractTest {
     private static final JsonSchema JOURNEY_EVENT = TouchpointIntake.loadSchema("/schemas/journey-event.v1.json");
     private static final JsonSchema ACCOUNT_SNAPSHOT = TouchpointIntake.loadSchema("/schemas/account-snapshot.v1.json");
     private static final JsonSchema ERASURE = TouchpointIntake.loadSchema("/schemas/erasure.v1.json");
+    private static final JsonSchema PERSONA = TouchpointIntake.loadSchema("/schemas/persona.v1.json");
 
     private static final Instant NOW = Instant.parse("2026-11-23T12:00:00Z");
     private static final ContactKeys KEYS = new ContactKeys("contract-test-secret-0123456789");
@@ -213,6 +214,21 @@ class SchemaContractTest {
         assertThat(errors(ERASURE, requested.confirmedBy("interaction-designer-api", NOW))).isEmpty();
         assertThat(errors(ERASURE, new ErasureV1("t1", "er_1", PROFILES.get(0).contactKey(), "done", null, NOW)))
                 .isNotEmpty();
+    }
+
+    @Test
+    void personasMatchTheirSchemaWithoutTheDesignersInsights() throws Exception {
+        dev.tandem.model.persona.Persona designed = new dev.tandem.model.persona.Persona(
+                dev.tandem.model.CommitteeRole.ECONOMIC_BUYER, "Finance leader", "Signs off the budget.", null,
+                java.util.Arrays.asList("cfo", " ", "head of finance"), List.of("predictable spend"), null, null,
+                null, null, List.of("meeting"));
+        PersonaV1 onTheWire = PersonaV1.of("t1", designed, 3);
+
+        assertThat(errors(PERSONA, onTheWire)).isEmpty();
+        assertThat(onTheWire.titlePatterns()).containsExactly("cfo", "head of finance");
+        assertThat(onTheWire.weight()).isEqualTo(1.0);
+        assertThat(EventJson.write(onTheWire)).doesNotContain("predictable spend").doesNotContain("Finance leader");
+        assertThat(errors(PERSONA, new PersonaV1("t1", null, List.of(), 0, 0))).isNotEmpty();
     }
 
     @Test

@@ -13,7 +13,7 @@ public interface DesignerConfig {
 
     Projection projection();
 
-    Journeys journeys();
+    Outbox outbox();
 
     /** Per tenant (by tenant id): what its designers may use beyond the standard catalogue. */
     Map<String, Tenant> tenants();
@@ -29,14 +29,14 @@ public interface DesignerConfig {
         Duration indexTimeout();
     }
 
-    interface Journeys {
-        /** How often unsent records of the journey outbox are looked for (each publish also sends at once). */
+    interface Outbox {
+        /** How often unsent records of the design outbox are looked for (each change also sends at once). */
         @WithDefault("1s")
-        Duration outboxInterval();
+        Duration interval();
 
         /** At most this many outbox records per transaction of the relay. */
         @WithDefault("100")
-        int outboxBatch();
+        int batch();
     }
 
     interface Tenant {

@@ -1,16 +1,17 @@
 package dev.tandem.designer.service;
 
 import dev.tandem.designer.config.DesignerConfig;
-import dev.tandem.designer.messaging.JourneyOutboxRelay;
+import dev.tandem.designer.messaging.DesignOutboxRelay;
 import dev.tandem.designer.repository.JourneyEntity;
-import dev.tandem.designer.repository.JourneyOutboxEntity;
-import dev.tandem.designer.repository.JourneyOutboxRepository;
+import dev.tandem.designer.repository.DesignOutboxEntity;
+import dev.tandem.designer.repository.DesignOutboxRepository;
 import dev.tandem.designer.repository.JourneyRepository;
 import dev.tandem.designer.repository.JourneyVersionEntity;
 import dev.tandem.designer.repository.JourneyVersionRepository;
 import dev.tandem.events.EventJson;
 import dev.tandem.events.EventKeys;
 import dev.tandem.events.FieldError;
+import dev.tandem.events.Topics;
 import dev.tandem.model.TouchpointCatalog;
 import dev.tandem.model.journey.JourneyDefinition;
 import dev.tandem.model.journey.JourneyPublication;
@@ -38,7 +39,7 @@ import org.jboss.logging.Logger;
  * Journey maps as designers build them: a journey is created with a first draft; a draft is edited (If-Match) until
  * it is published, which validates it against the tenant's personas and touchpoint types, freezes it, archives the
  * version it supersedes and, in the same transaction, writes the record that puts it in force on
- * {@code tandem.journey-definitions.v1} (the outbox; {@code JourneyOutboxRelay} sends it). Archiving a journey
+ * {@code tandem.journey-definitions.v1} (the outbox; {@code DesignOutboxRelay} sends it). Archiving a journey
  * withdraws its published version the same way. Every change of a journey's versions first locks the journey row.
  */
 @ApplicationScoped
@@ -53,14 +54,14 @@ public class JourneyDesignService {
 
     private final JourneyRepository journeys;
     private final JourneyVersionRepository versions;
-    private final JourneyOutboxRepository outbox;
+    private final DesignOutboxRepository outbox;
     private final PersonaService personas;
     private final DesignerConfig config;
-    private final JourneyOutboxRelay relay;
+    private final DesignOutboxRelay relay;
     private final Clock clock = Clock.systemUTC();
 
     public JourneyDesignService(JourneyRepository journeys, JourneyVersionRepository versions,
-            JourneyOutboxRepository outbox, PersonaService personas, DesignerConfig config, JourneyOutboxRelay relay) {
+            DesignOutboxRepository outbox, PersonaService personas, DesignerConfig config, DesignOutboxRelay relay) {
         this.journeys = journeys;
         this.versions = versions;
         this.outbox = outbox;
@@ -215,7 +216,7 @@ public class JourneyDesignService {
                 });
             });
         })).invoke(view -> LOG.infof("Journey %s of tenant %s: version %d published", journeyId, tenantId,
-                view.version())).call(this::sendNow);
+                view.version())).call(relay::sendCommitted);
     }
 
     /** Withdraws the journey: its published version is archived and journey-state stops using it. */
@@ -238,15 +239,7 @@ public class JourneyDesignService {
                 }
                 return withdrawn.map(ignored -> summary(journey, all));
             });
-        })).invoke(summary -> LOG.infof("Journey %s of tenant %s archived", journeyId, tenantId)).call(this::sendNow);
-    }
-
-    /** Sends the committed outbox record at once; if the broker is away, the relay's next run does. */
-    private Uni<Integer> sendNow() {
-        return relay.sendPending().onFailure().recoverWithItem(failure -> {
-            LOG.warnf("Journey outbox not sent at once (%s); the relay retries", failure.toString());
-            return 0;
-        });
+        })).invoke(summary -> LOG.infof("Journey %s of tenant %s archived", journeyId, tenantId)).call(relay::sendCommitted);
     }
 
     private void archive(JourneyVersionEntity version, Instant now, String actor) {
@@ -257,8 +250,9 @@ public class JourneyDesignService {
         version.updatedBy = actor;
     }
 
-    private static JourneyOutboxEntity outboxRecord(JourneyDefinition definition, Instant now) {
-        JourneyOutboxEntity record = new JourneyOutboxEntity();
+    private static DesignOutboxEntity outboxRecord(JourneyDefinition definition, Instant now) {
+        DesignOutboxEntity record = new DesignOutboxEntity();
+        record.topic = Topics.JOURNEY_DEFINITIONS;
         record.recordKey = EventKeys.account(definition.tenantId(), definition.journeyId());
         record.payload = EventJson.write(definition);
         record.createdAt = now;

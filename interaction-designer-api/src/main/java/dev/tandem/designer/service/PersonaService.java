@@ -1,8 +1,14 @@
 package dev.tandem.designer.service;
 
+import dev.tandem.designer.messaging.DesignOutboxRelay;
+import dev.tandem.designer.repository.DesignOutboxEntity;
+import dev.tandem.designer.repository.DesignOutboxRepository;
 import dev.tandem.designer.repository.PersonaEntity;
 import dev.tandem.designer.repository.PersonaRepository;
 import dev.tandem.events.EventJson;
+import dev.tandem.events.EventKeys;
+import dev.tandem.events.PersonaV1;
+import dev.tandem.events.Topics;
 import dev.tandem.events.FieldError;
 import dev.tandem.model.CommitteeRole;
 import dev.tandem.model.persona.Persona;
@@ -32,10 +38,14 @@ public class PersonaService {
     }
 
     private final PersonaRepository personas;
+    private final DesignOutboxRepository outbox;
+    private final DesignOutboxRelay relay;
     private final Clock clock = Clock.systemUTC();
 
-    public PersonaService(PersonaRepository personas) {
+    public PersonaService(PersonaRepository personas, DesignOutboxRepository outbox, DesignOutboxRelay relay) {
         this.personas = personas;
+        this.outbox = outbox;
+        this.relay = relay;
     }
 
     public Uni<List<PersonaView>> list(String tenantId) {
@@ -74,14 +84,16 @@ public class PersonaService {
                 created.role = role.wireName();
                 created.revision = 1;
                 fill(created, persona, actor);
-                return personas.persist(created).map(p -> new Saved(view(p), true));
+                return personas.persist(created).call(p -> outbox.persist(record(tenantId, role, persona, 1)))
+                        .map(p -> new Saved(view(p), true));
             }
             EntityTags.check(ifMatch, EntityTags.ofPersona(existing.revision), true);
             existing.revision++;
             fill(existing, persona, actor);
-            return Uni.createFrom().item(new Saved(view(existing), false));
+            return outbox.persist(record(tenantId, role, persona, existing.revision))
+                    .map(ignored -> new Saved(view(existing), false));
         })).invoke(saved -> LOG.infof("Persona %s of tenant %s %s (revision %d)", role.wireName(), tenantId,
-                saved.created() ? "created" : "updated", saved.view().revision()));
+                saved.created() ? "created" : "updated", saved.view().revision())).call(relay::sendCommitted);
     }
 
     public Uni<Void> delete(String tenantId, String roleName, String ifMatch) {
@@ -89,8 +101,20 @@ public class PersonaService {
         return Panache.withTransaction(() -> personas.findOf(tenantId, role.wireName()).flatMap(existing -> {
             required(existing, role);
             EntityTags.check(ifMatch, EntityTags.ofPersona(existing.revision), false);
-            return personas.delete(existing);
-        })).invoke(() -> LOG.infof("Persona %s of tenant %s deleted", role.wireName(), tenantId));
+            return personas.delete(existing).chain(() -> outbox.persist(record(tenantId, role, null, 0)))
+                    .replaceWithVoid();
+        })).invoke(() -> LOG.infof("Persona %s of tenant %s deleted", role.wireName(), tenantId))
+                .call(relay::sendCommitted);
+    }
+
+    /** The persona's record for journey-state ({@link PersonaV1}), or its tombstone when {@code persona} is null. */
+    private DesignOutboxEntity record(String tenantId, CommitteeRole role, Persona persona, int revision) {
+        DesignOutboxEntity record = new DesignOutboxEntity();
+        record.topic = Topics.PERSONAS;
+        record.recordKey = EventKeys.account(tenantId, role.wireName());
+        record.payload = persona == null ? null : EventJson.write(PersonaV1.of(tenantId, persona, revision));
+        record.createdAt = now();
+        return record;
     }
 
     private void fill(PersonaEntity entity, Persona persona, String actor) {

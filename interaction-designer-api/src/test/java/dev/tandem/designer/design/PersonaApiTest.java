@@ -4,6 +4,7 @@ import static dev.tandem.designer.design.DesignFixtures.as;
 import static dev.tandem.designer.design.DesignFixtures.designer;
 import static dev.tandem.designer.design.DesignFixtures.persona;
 import static dev.tandem.designer.design.DesignFixtures.tenant;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
@@ -11,10 +12,18 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 
 import dev.tandem.designer.rest.PersonaResource;
+import dev.tandem.events.EventJson;
+import dev.tandem.events.PersonaV1;
+import dev.tandem.events.Topics;
+import dev.tandem.infra.KafkaTestClient;
 import dev.tandem.infra.TandemInfrastructureResource;
+import dev.tandem.model.CommitteeRole;
 import dev.tandem.support.security.Roles;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 /** Personas in PostgreSQL: created, replaced only with the ETag they were read at, refused field by field. */
@@ -45,6 +54,34 @@ class PersonaApiTest {
         as(tenant, Roles.SELLER).body(persona("Seller")).put("/v1/personas/champion").then().statusCode(403);
         // another tenant has none
         designer(tenant("other")).get("/v1/personas/economic_buyer").then().statusCode(404);
+    }
+
+    @Test
+    void savedAndDeletedPersonasReachJourneyStateThroughTheLog() {
+        String tenant = tenant("persona-log");
+        String etag = designer(tenant).body(PersonaResource.EXAMPLE).put("/v1/personas/economic_buyer").then()
+                .statusCode(201).extract().header("ETag");
+        designer(tenant).header("If-Match", etag).body(persona("Finance", "cfo")).put("/v1/personas/economic_buyer")
+                .then().statusCode(200);
+        designer(tenant).delete("/v1/personas/economic_buyer").then().statusCode(204);
+        designer(tenant).get("/v1/personas/economic_buyer").then().statusCode(404);
+
+        String key = tenant + "/economic_buyer";
+        try (KafkaTestClient kafka = new KafkaTestClient(
+                TandemInfrastructureResource.infrastructure().kafkaBootstrapServers())) {
+            List<ConsumerRecord<String, String>> records = kafka.readUntil(Topics.PERSONAS,
+                            r -> r.key().equals(key) && r.value() == null, Duration.ofSeconds(30)).stream()
+                    .filter(r -> r.key().equals(key)).toList();
+            assertThat(records).hasSize(3);
+            PersonaV1 first = EventJson.read(records.get(0).value(), PersonaV1.class);
+            assertThat(first.titlePatterns()).containsExactly("cfo", "finance director|head of finance");
+            assertThat(first.weight()).isEqualTo(2.0);
+            assertThat(EventJson.read(records.get(1).value(), PersonaV1.class))
+                    .isEqualTo(new PersonaV1(tenant, CommitteeRole.ECONOMIC_BUYER, List.of("cfo"), 1.0, 2));
+            assertThat(records.get(2).value()).isNull();
+            // the designers' insights stay in the designer API
+            assertThat(records.get(0).value()).doesNotContain("ROI model");
+        }
     }
 
     @Test

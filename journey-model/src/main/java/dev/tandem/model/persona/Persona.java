@@ -53,12 +53,6 @@ public record Persona(
         return weight == null ? 1.0 : weight;
     }
 
-    /** The title patterns as one alternation for {@code RoleInference#withPatterns}, or null when there are none. */
-    public String titleRegex() {
-        List<String> patterns = titlePatterns.stream().filter(p -> p != null && !p.isBlank()).toList();
-        return patterns.isEmpty() ? null : String.join("|", patterns.stream().map(p -> "(?:" + p + ")").toList());
-    }
-
     /** This persona with another role (the role in a request's path wins over the body's). */
     public Persona withRole(CommitteeRole newRole) {
         return new Persona(newRole, name, description, weight, titlePatterns, goals, decisionCriteria, objections,

@@ -3,6 +3,7 @@ package dev.tandem.model.persona;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tandem.events.FieldError;
+import dev.tandem.events.PersonaV1;
 import dev.tandem.model.CommitteeRole;
 import dev.tandem.model.RoleInference;
 import java.util.List;
@@ -50,12 +51,12 @@ class PersonaValidatorTest {
 
     @Test
     void titlePatternsBecomeOneAlternationThatRoleInferenceUses() {
-        RoleInference inference = RoleInference.defaults()
-                .withPatterns(Map.of(CommitteeRole.ECONOMIC_BUYER, cfo().titleRegex()));
+        String regex = PersonaV1.of("t1", cfo(), 1).titleRegex();
+        RoleInference inference = RoleInference.defaults().withPatterns(Map.of(CommitteeRole.ECONOMIC_BUYER, regex));
 
         assertThat(inference.infer("Head of Finance")).isEqualTo(CommitteeRole.ECONOMIC_BUYER);
-        assertThat(cfo().titleRegex()).isEqualTo("(?:cfo)|(?:finance director|head of finance)");
-        assertThat(new Persona(CommitteeRole.CHAMPION, "c", null, null, List.of(" "), null, null, null, null, null,
-                null).titleRegex()).isNull();
+        assertThat(regex).isEqualTo("(?:cfo)|(?:finance director|head of finance)");
+        assertThat(PersonaV1.of("t1", new Persona(CommitteeRole.CHAMPION, "c", null, null, List.of(" "), null, null,
+                null, null, null, null), 1).titleRegex()).isNull();
     }
 }

@@ -8,14 +8,16 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** A row of {@code journey_outbox}: a record for {@code tandem.journey-definitions.v1}, sent or not yet. Never leaves the repository and service layers. */
+/** A row of {@code design_outbox}: a record for a topic of the designers' (journey definitions, personas), sent or not yet; a null payload is a tombstone. Never leaves the repository and service layers. */
 @Entity
-@Table(name = "journey_outbox")
-public class JourneyOutboxEntity {
+@Table(name = "design_outbox")
+public class DesignOutboxEntity {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
+
+    public String topic;
 
     @Column(name = "record_key")
     public String recordKey;
