@@ -72,6 +72,33 @@ public final class RoleInference {
     }
 
     /**
+     * These rules under a tenant's personas: the personas' patterns are tried first (in these rules' order of roles,
+     * specific functions before seniority), then the rules of the roles that have no persona pattern. A persona's
+     * patterns replace its role's standard ones, so a designer's "data lead is our champion" is not overridden by a
+     * standard "data" for technical evaluators.
+     */
+    public RoleInference withPersonaPatterns(Map<CommitteeRole, String> patterns) {
+        List<Rule> first = new ArrayList<>();
+        List<Rule> rest = new ArrayList<>();
+        java.util.Set<CommitteeRole> placed = java.util.EnumSet.noneOf(CommitteeRole.class);
+        for (Rule rule : rules) {
+            String persona = patterns.get(rule.role());
+            if (persona == null) {
+                rest.add(rule);
+            } else if (placed.add(rule.role())) {
+                first.add(Rule.of(rule.role(), persona));
+            }
+        }
+        patterns.forEach((role, regex) -> {
+            if (placed.add(role)) {
+                first.add(Rule.of(role, regex));
+            }
+        });
+        first.addAll(rest);
+        return new RoleInference(first, titleReader);
+    }
+
+    /**
      * These rules, reading titles as they are stored on touchpoints through {@code reader}: sealed titles are
      * opened there, and an unreadable one (its contact erased) answers null.
      */

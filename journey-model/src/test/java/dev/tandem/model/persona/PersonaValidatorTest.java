@@ -50,6 +50,21 @@ class PersonaValidatorTest {
     }
 
     @Test
+    void aPersonasPatternsComeBeforeTheStandardOnesAndReplaceItsRoles() {
+        RoleInference standard = RoleInference.defaults();
+        RoleInference tenant = standard.withPersonaPatterns(Map.of(CommitteeRole.CHAMPION, "data lead|head of ops"));
+
+        // the standard "data" makes a technical evaluator; the tenant's champion persona claims data leads first
+        assertThat(standard.infer("Data Lead")).isEqualTo(CommitteeRole.TECHNICAL_EVALUATOR);
+        assertThat(tenant.infer("Data Lead")).isEqualTo(CommitteeRole.CHAMPION);
+        // the champion's standard "director|head" no longer applies; other roles keep theirs
+        assertThat(standard.infer("Director of Sales")).isEqualTo(CommitteeRole.CHAMPION);
+        assertThat(tenant.infer("Director of Sales")).isEqualTo(CommitteeRole.INFLUENCER);
+        assertThat(tenant.infer("Data Engineer")).isEqualTo(CommitteeRole.TECHNICAL_EVALUATOR);
+        assertThat(tenant.infer("CFO")).isEqualTo(CommitteeRole.ECONOMIC_BUYER);
+    }
+
+    @Test
     void titlePatternsBecomeOneAlternationThatRoleInferenceUses() {
         String regex = PersonaV1.of("t1", cfo(), 1).titleRegex();
         RoleInference inference = RoleInference.defaults().withPatterns(Map.of(CommitteeRole.ECONOMIC_BUYER, regex));

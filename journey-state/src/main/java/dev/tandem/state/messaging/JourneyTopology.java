@@ -16,6 +16,7 @@ import org.apache.kafka.streams.Topology;
  *        ├──▶ tandem.account-snapshots.v1
  *        └──▶ tandem.dlq.journey-state.v1
  *   tandem.journey-definitions.v1 ──▶ global store journey-definitions (read by every task)
+ *   tandem.personas.v1 ──────────────▶ global store journey-personas (role inference; read by every task)
  * </pre>
  * Keys stay {@code tenant/account} end to end, so the outputs are partitioned like the input.
  */
@@ -36,6 +37,9 @@ public final class JourneyTopology {
         topology.addGlobalStore(StateStores.persistent(StateStores.DEFINITIONS).withLoggingDisabled(),
                 "journey-definitions-source", strings, strings, Topics.JOURNEY_DEFINITIONS,
                 "journey-definitions", () -> new DefinitionProcessor(definitions, contexts, metrics));
+        topology.addGlobalStore(StateStores.persistent(StateStores.PERSONAS).withLoggingDisabled(),
+                "personas-source", strings, strings, Topics.PERSONAS, "personas",
+                () -> new PersonaProcessor(contexts, metrics));
         topology.addSource(TOUCHPOINTS_SOURCE, strings, strings, Topics.TOUCHPOINTS);
         topology.addProcessor(TOUCHPOINTS_PROCESSOR, () -> new TouchpointProcessor(settings, contexts, metrics),
                 TOUCHPOINTS_SOURCE);

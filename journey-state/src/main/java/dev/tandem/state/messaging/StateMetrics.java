@@ -16,6 +16,7 @@ public class StateMetrics {
     private final Counter replayed;
     private final Counter stallTicks;
     private final Counter definitionsRefused;
+    private final Counter personasRefused;
 
     public StateMetrics(MeterRegistry registry) {
         applied = touchpoints(registry, "applied");
@@ -30,6 +31,8 @@ public class StateMetrics {
                 .description("Accounts visited by the stall punctuator because they were due").register(registry);
         definitionsRefused = Counter.builder("tandem.state.definitions.refused")
                 .description("Journey definition records that could not be used").register(registry);
+        personasRefused = Counter.builder("tandem.state.personas.refused")
+                .description("Persona records that could not be used").register(registry);
     }
 
     private static Counter touchpoints(MeterRegistry registry, String outcome) {
@@ -55,5 +58,9 @@ public class StateMetrics {
 
     void definitionRefused() {
         definitionsRefused.increment();
+    }
+
+    void personaRefused() {
+        personasRefused.increment();
     }
 }

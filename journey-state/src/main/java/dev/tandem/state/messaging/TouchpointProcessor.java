@@ -9,8 +9,8 @@ import dev.tandem.events.TouchpointV1;
 import dev.tandem.model.AccountJourney;
 import dev.tandem.model.JourneyContext;
 import dev.tandem.model.JourneyEngine;
-import dev.tandem.state.mapping.PublishedDefinition;
 import dev.tandem.state.repository.AccountStore;
+import dev.tandem.state.repository.DesignStores;
 import dev.tandem.state.repository.StateStores;
 import dev.tandem.state.repository.StoreAccountHistory;
 import dev.tandem.state.repository.StoreKeys;
@@ -18,7 +18,6 @@ import dev.tandem.state.service.JourneyContexts;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.errors.StreamsException;
@@ -69,7 +68,7 @@ final class TouchpointProcessor implements Processor<String, String, String, Str
     private KeyValueStore<String, String> pending;
     private KeyValueStore<String, String> due;
     private KeyValueStore<String, String> dirty;
-    private KeyValueStore<String, String> definitions;
+    private DesignStores designs;
 
     TouchpointProcessor(TopologySettings settings, JourneyContexts contexts, StateMetrics metrics) {
         this.settings = settings;
@@ -87,7 +86,8 @@ final class TouchpointProcessor implements Processor<String, String, String, Str
         ids = context.getStateStore(StateStores.TOUCHPOINT_IDS);
         pending = context.getStateStore(StateStores.PENDING);
         dirty = context.getStateStore(StateStores.DIRTY);
-        definitions = context.getStateStore(StateStores.DEFINITIONS);
+        designs = new DesignStores(context.getStateStore(StateStores.DEFINITIONS),
+                context.getStateStore(StateStores.PERSONAS));
         context.schedule(settings.grace(), PunctuationType.WALL_CLOCK_TIME, this::flushPending);
         context.schedule(settings.snapshotInterval(), PunctuationType.WALL_CLOCK_TIME, this::publishSnapshots);
         context.schedule(settings.stallInterval(), PunctuationType.WALL_CLOCK_TIME, this::visitDue);
@@ -243,16 +243,8 @@ final class TouchpointProcessor implements Processor<String, String, String, Str
     }
 
     private JourneyContext contextOf(String tenantId) {
-        return contexts.forTenant(tenantId, publishedOf);
+        return contexts.forTenant(tenantId, designs);
     }
-
-    private final Function<String, List<PublishedDefinition>> publishedOf = tenantId -> {
-        List<PublishedDefinition> published = new ArrayList<>();
-        try (KeyValueIterator<String, String> range = definitions.range(tenantId + "/", tenantId + "/\uffff")) {
-            range.forEachRemaining(kv -> published.add(PublishedDefinition.fromJson(kv.value)));
-        }
-        return published;
-    };
 
     private void deadLetter(String key, String value, Exception reason) {
         LOG.warnf("Touchpoint record %s sent to the dead-letter topic: %s", key, reason.getMessage());

@@ -28,6 +28,8 @@ public final class StateStores {
     public static final String DIRTY = "journey-dirty";
     /** The global store of published journey definitions: {@code tenant/journeyId} → definition JSON. */
     public static final String DEFINITIONS = "journey-definitions";
+    /** The global store of personas: {@code tenant/role} → {@code PersonaV1} JSON. */
+    public static final String PERSONAS = "journey-personas";
 
     public static final List<String> PER_ACCOUNT = List.of(ACCOUNTS, HISTORY, CHECKPOINTS, TOUCHPOINT_IDS, PENDING,
             DUE, DIRTY);

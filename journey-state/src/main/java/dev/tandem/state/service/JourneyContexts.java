@@ -16,8 +16,6 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
-import java.util.List;
 
 /**
  * What each tenant's accounts are measured against: its most recently published journey (from the global
@@ -60,21 +58,25 @@ public class JourneyContexts {
     }
 
     /**
-     * The tenant's journey. {@code publishedOf} lists the tenant's published definitions (a prefix scan of the
-     * global store); it is read only when the tenant is not cached.
+     * The tenant's journey, and its role inference: the title patterns of the tenant's personas first, then the
+     * standard ones of the roles without a persona ({@link RoleInference#withPersonaPatterns}). {@code designs} (prefix scans of the global stores) is read only when the tenant is not cached.
      */
-    public JourneyContext forTenant(String tenantId, Function<String, List<PublishedDefinition>> publishedOf) {
+    public JourneyContext forTenant(String tenantId, TenantDesigns designs) {
         return byTenant.computeIfAbsent(tenantId, tenant -> {
-            JourneyDefinition definition = publishedOf.apply(tenant).stream()
+            JourneyDefinition definition = designs.publishedOf(tenant).stream()
                     .max(Comparator.comparing(PublishedDefinition::publishedAt)
                             .thenComparing(p -> p.definition().version()))
                     .map(PublishedDefinition::definition)
                     .orElseGet(() -> DefaultJourney.definition(tenant));
-            return JourneyContext.of(definition, evaluators.evaluatorFor(definition), roles);
+            Map<CommitteeRole, String> personaPatterns = new EnumMap<>(CommitteeRole.class);
+            designs.personasOf(tenant).stream().filter(p -> p.titleRegex() != null)
+                    .forEach(p -> personaPatterns.put(p.role(), p.titleRegex()));
+            RoleInference tenantRoles = personaPatterns.isEmpty() ? roles : roles.withPersonaPatterns(personaPatterns);
+            return JourneyContext.of(definition, evaluators.evaluatorFor(definition), tenantRoles);
         });
     }
 
-    /** The tenant's definitions changed: its journey is looked up again at its next touchpoint. */
+    /** The tenant's definitions or personas changed: its journey is looked up again at its next touchpoint. */
     public void invalidate(String tenantId) {
         byTenant.remove(tenantId);
     }

@@ -6,9 +6,11 @@ import dev.tandem.events.AccountSnapshotV1;
 import dev.tandem.events.EventJson;
 import dev.tandem.events.EventKeys;
 import dev.tandem.events.JourneyEventV1;
+import dev.tandem.events.PersonaV1;
 import dev.tandem.events.Topics;
 import dev.tandem.events.TouchpointV1;
 import dev.tandem.model.AccountJourney;
+import dev.tandem.model.CommitteeRole;
 import dev.tandem.model.Direction;
 import dev.tandem.model.JourneyContext;
 import dev.tandem.model.TouchpointSource;
@@ -52,6 +54,7 @@ class JourneyTopologyTest {
     private TopologyTestDriver driver;
     private TestInputTopic<String, String> touchpoints;
     private TestInputTopic<String, String> definitions;
+    private TestInputTopic<String, String> personas;
     private TestOutputTopic<String, String> events;
     private TestOutputTopic<String, String> snapshots;
     private TestOutputTopic<String, String> deadLetters;
@@ -70,6 +73,7 @@ class JourneyTopologyTest {
         StringDeserializer in = new StringDeserializer();
         touchpoints = driver.createInputTopic(Topics.TOUCHPOINTS, out, out);
         definitions = driver.createInputTopic(Topics.JOURNEY_DEFINITIONS, out, out);
+        personas = driver.createInputTopic(Topics.PERSONAS, out, out);
         events = driver.createOutputTopic(Topics.JOURNEY_EVENTS, in, in);
         snapshots = driver.createOutputTopic(Topics.ACCOUNT_SNAPSHOTS, in, in);
         deadLetters = driver.createOutputTopic(Topics.DLQ_JOURNEY_STATE, in, in);
@@ -244,5 +248,33 @@ class JourneyTopologyTest {
 
         assertThat(lastSnapshot().journey().journeyId()).isEqualTo("pilot");
         assertThat(registry.get("tandem.state.definitions.refused").counter().count()).isEqualTo(1);
+    }
+
+    @Test
+    void theTenantsPersonasInferRolesFromTheNextTouchpointOnAndATombstoneRestoresTheStandardPatterns() {
+        send(touchpoint("tp-1", "acme", 0, "web.visited", "lee", "Data Lead"));
+        assertThat(roleOf(lastSnapshot(), "lee")).isEqualTo(CommitteeRole.TECHNICAL_EVALUATOR);
+
+        personas.pipeInput(TENANT + "/champion", EventJson.write(
+                new PersonaV1(TENANT, CommitteeRole.CHAMPION, List.of("data lead"), 1.5, 2)));
+        // an older revision arriving late, a persona under another tenant's key, a pattern that cannot compile
+        personas.pipeInput(TENANT + "/champion", EventJson.write(
+                new PersonaV1(TENANT, CommitteeRole.CHAMPION, List.of("nobody"), 1.0, 1)));
+        personas.pipeInput("t2/champion", EventJson.write(
+                new PersonaV1(TENANT, CommitteeRole.CHAMPION, List.of("anyone"), 1.0, 3)));
+        personas.pipeInput(TENANT + "/blocker", EventJson.write(
+                new PersonaV1(TENANT, CommitteeRole.BLOCKER, List.of("head of [ops"), 1.0, 1)));
+        send(touchpoint("tp-2", "globex", 1, "web.visited", "kim", "Data Lead"));
+        assertThat(roleOf(lastSnapshot(), "kim")).isEqualTo(CommitteeRole.CHAMPION);
+        assertThat(registry.get("tandem.state.personas.refused").counter().count()).isEqualTo(2);
+
+        personas.pipeInput(TENANT + "/champion", (String) null);
+        send(touchpoint("tp-3", "initech", 2, "web.visited", "max", "Data Lead"));
+        assertThat(roleOf(lastSnapshot(), "max")).isEqualTo(CommitteeRole.TECHNICAL_EVALUATOR);
+    }
+
+    private static CommitteeRole roleOf(AccountSnapshotV1 snapshot, String contact) {
+        return snapshot.committee().stream().filter(m -> m.contactKey().equals(contact)).findFirst().orElseThrow()
+                .role();
     }
 }
