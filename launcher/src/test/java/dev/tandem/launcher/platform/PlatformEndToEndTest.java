@@ -1,7 +1,6 @@
 package dev.tandem.launcher.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,7 +13,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -23,13 +21,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.TestInfo;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The whole platform as users run it: real Kafka, PostgreSQL and MongoDB wire server, and the four PACKAGED
@@ -37,9 +33,9 @@ import org.slf4j.LoggerFactory;
  * Everything goes over HTTP. Each test runs as a tenant of its own, so the KPI totals it reads are its own: no
  * test waits for, or counts, what another left behind.
  */
+@ExtendWith(SharedPlatform.class)
 class PlatformEndToEndTest {
 
-    private static final Logger LOG = LoggerFactory.getLogger(PlatformEndToEndTest.class);
     private static final Duration PROJECTION_TIMEOUT = Duration.ofSeconds(90);
     private static final String PROBLEM_JSON = "application/problem+json";
 
@@ -48,20 +44,8 @@ class PlatformEndToEndTest {
     private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 
     @BeforeAll
-    static void startPlatform() throws Exception {
-        Path root = RepositoryRoot.locate();
-        List<Path> missing = RepositoryRoot.missingApplications(root, ServiceCatalog.all());
-        if (!missing.isEmpty()) {
-            fail("The end-to-end tests run the four packaged services, and " + missing + " are missing: this module "
-                    + "was built on its own. Run ./mvnw verify from the repository root (" + root + ").");
-        }
-        List<Integer> ports = FreePorts.take(2 * ServiceCatalog.all().size());
-        PlatformSettings settings = PlatformSettings.defaults(root)
-                // in target/, so the services' logs are at hand when a test fails
-                .withDataDirectory(root.resolve("launcher/target/e2e-platform"))
-                .withPorts(ports)
-                .withReadyTimeout(Duration.ofMinutes(4));
-        platform = new Platform(settings, new LoggingListener()).start();
+    static void platform() {
+        platform = SharedPlatform.get();
     }
 
     /** A tool's, a seller's and an analyst's token of this test's tenant, from the key the services trust. */
@@ -74,13 +58,6 @@ class PlatformEndToEndTest {
                 .replaceAll("[^a-z0-9]", "").substring(0, 12) + "-" + UUID.randomUUID().toString().substring(0, 8);
         token = platform.signingKey().token(tenant, java.util.Set.of("ingest", "seller", "analyst"),
                 Duration.ofHours(1));
-    }
-
-    @AfterAll
-    static void stopPlatform() {
-        if (platform != null) {
-            platform.close();
-        }
     }
 
     @Test
@@ -409,29 +386,6 @@ class PlatformEndToEndTest {
             }
         });
         return counts;
-    }
-
-    /** Start-up progress into the test log. */
-    private static final class LoggingListener implements PlatformListener {
-        @Override
-        public void infrastructureReady(InfrastructureAddresses addresses, Duration took) {
-            LOG.info("Infrastructure ready in {} ms: {}", took.toMillis(), addresses);
-        }
-
-        @Override
-        public void serviceReady(ServiceDefinition service, Duration sinceStart) {
-            LOG.info("{} ready after {} s", service.name(), sinceStart.toSeconds());
-        }
-
-        @Override
-        public void stillWaiting(List<String> services, Duration sinceStart) {
-            LOG.info("Still waiting for {} ({} s)", services, sinceStart.toSeconds());
-        }
-
-        @Override
-        public void serviceExited(ServiceDefinition service, int exitCode, Path logFile) {
-            LOG.warn("{} exited with code {}; see {}", service.name(), exitCode, logFile);
-        }
     }
 
     private static List<String> readAll(String bootstrapServers, String topic) {
