@@ -45,7 +45,8 @@ public final class AccountJourneyDocuments {
                         .append("role", member.role() == null ? null : member.role().wireName())
                         .append("roleSource", member.roleSource() == null ? null
                                 : member.roleSource().name().toLowerCase(Locale.ROOT))
-                        .append("engagement", member.engagement()))
+                        .append("engagement", member.engagement())
+                        .append("lastEngagedAt", toDate(member.lastEngagedAt())))
                 .toList();
         AccountSnapshotV1.JourneyProgress progress = snapshot.journey();
         int alertCount = progress == null ? 0 : progress.alerts().size();
@@ -87,7 +88,8 @@ public final class AccountJourneyDocuments {
                         member.getString("contactKey"),
                         CommitteeRole.fromWireName(member.getString("role")).orElse(null),
                         roleSourceOf(member.getString("roleSource")),
-                        numberOr(member.get("engagement"), 0).doubleValue()))
+                        numberOr(member.get("engagement"), 0).doubleValue(),
+                        member.getDate("lastEngagedAt") == null ? null : member.getDate("lastEngagedAt").toInstant()))
                 .toList();
         Date lastTouchpointAt = document.getDate("lastTouchpointAt");
         return new ProjectedJourney(

@@ -39,7 +39,9 @@ public record ProjectedJourney(
         this(tenantId, accountKey, accountVersion, momentum, touchpointCount, lastTouchpointAt, committee, null, null);
     }
 
-    public record Member(String contactKey, CommitteeRole role, RoleSource roleSource, double engagement) {
+    /** @param lastEngagedAt the member's latest touchpoint; null in documents projected before it was kept */
+    public record Member(String contactKey, CommitteeRole role, RoleSource roleSource, double engagement,
+            Instant lastEngagedAt) {
     }
 
     /** What the projection keeps of a snapshot. */
@@ -47,7 +49,7 @@ public record ProjectedJourney(
         return new ProjectedJourney(snapshot.tenantId(), snapshot.accountKey(), snapshot.accountVersion(),
                 snapshot.momentum(), snapshot.touchpointCount(), snapshot.lastTouchpointAt(),
                 snapshot.committee().stream().map(m -> new Member(m.contactKey(), m.role(), m.roleSource(),
-                        m.engagement())).toList(),
+                        m.engagement(), m.lastEngagedAt())).toList(),
                 snapshot.journey(), snapshot.momentumDecay());
     }
 
@@ -59,13 +61,13 @@ public record ProjectedJourney(
         AccountSnapshotV1 then = new AccountSnapshotV1(tenantId, accountKey, accountVersion, momentum,
                 touchpointCount, Map.of(), lastTouchpointAt, committee.stream().map(m ->
                         new AccountSnapshotV1.Member(m.contactKey(), m.role(), m.roleSource(), m.engagement(), 0,
-                                null)).toList(), progress, momentumDecay);
+                                m.lastEngagedAt())).toList(), progress, momentumDecay);
         AccountSnapshotV1 current = AsOfNow.at(then, now);
         if (current == then) {
             return this;
         }
         return new ProjectedJourney(tenantId, accountKey, accountVersion, current.momentum(), touchpointCount,
                 lastTouchpointAt, current.committee().stream().map(m -> new Member(m.contactKey(), m.role(),
-                        m.roleSource(), m.engagement())).toList(), current.journey(), momentumDecay);
+                        m.roleSource(), m.engagement(), m.lastEngagedAt())).toList(), current.journey(), momentumDecay);
     }
 }

@@ -4,6 +4,7 @@ import dev.tandem.designer.mapping.ContactCard;
 import dev.tandem.designer.mapping.ProjectedJourney;
 import dev.tandem.events.AccountSnapshotV1;
 import dev.tandem.model.CommitteeRole;
+import dev.tandem.model.journey.NextInteractions;
 import dev.tandem.model.RoleSource;
 import java.time.Instant;
 import java.util.Comparator;
@@ -26,15 +27,26 @@ public record AccountJourney(
         Instant lastTouchpointAt,
         List<Member> committee,
         AccountSnapshotV1.JourneyProgress progress,
-        Instant asOf) {
+        Instant asOf,
+        NextInteractions.Guidance guidance) {
 
     public AccountJourney {
         committee = List.copyOf(committee);
+        guidance = guidance == null ? new NextInteractions.Guidance(List.of(), List.of()) : guidance;
     }
 
-    /** A committee member; {@code name} and {@code title} are null when the contact is unknown or erased. */
+    /** This journey with what the seller should do next. */
+    public AccountJourney withGuidance(NextInteractions.Guidance next) {
+        return new AccountJourney(accountKey, version, momentum, touchpointCount, lastTouchpointAt, committee,
+                progress, asOf, next);
+    }
+
+    /**
+     * A committee member; {@code name} and {@code title} are null when the contact is unknown or erased,
+     * {@code lastEngagedAt} in accounts projected before it was kept.
+     */
     public record Member(String contactKey, String name, String title, CommitteeRole role, RoleSource roleSource,
-            double engagement) {
+            double engagement, Instant lastEngagedAt) {
     }
 
     private static final Comparator<Member> MOST_ENGAGED_FIRST = Comparator.comparingDouble(Member::engagement)
@@ -53,11 +65,11 @@ public record AccountJourney(
                     ContactCard card = contacts.get(member.contactKey());
                     return new Member(member.contactKey(), card == null ? null : card.name(),
                             card == null ? null : card.title(), member.role(), member.roleSource(),
-                            member.engagement());
+                            member.engagement(), member.lastEngagedAt());
                 })
                 .sorted(MOST_ENGAGED_FIRST)
                 .toList();
         return new AccountJourney(journey.accountKey(), journey.accountVersion(), journey.momentum(),
-                journey.touchpointCount(), journey.lastTouchpointAt(), committee, journey.progress(), asOf);
+                journey.touchpointCount(), journey.lastTouchpointAt(), committee, journey.progress(), asOf, null);
     }
 }

@@ -5,6 +5,8 @@ import dev.tandem.designer.mapping.ProjectedJourney;
 import dev.tandem.designer.repository.AccountJourneyRepository;
 import dev.tandem.designer.repository.ContactRepository;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.List;
@@ -15,20 +17,30 @@ public class AccountJourneyQueries {
 
     private final AccountJourneyRepository journeys;
     private final ContactRepository contacts;
+    private final JourneyGuidance guidance;
     private final Clock clock;
 
-    public AccountJourneyQueries(AccountJourneyRepository journeys, ContactRepository contacts) {
+    public AccountJourneyQueries(AccountJourneyRepository journeys, ContactRepository contacts,
+            JourneyGuidance guidance) {
         this.journeys = journeys;
         this.contacts = contacts;
+        this.guidance = guidance;
         this.clock = Clock.systemUTC();
     }
 
-    /** The account's journey; fails with {@link UnknownAccountException} if the tenant has none. */
+    /**
+     * The account's journey with what to do next; fails with {@link UnknownAccountException} if the tenant has
+     * none.
+     */
     public Uni<AccountJourney> journeyOf(String tenantId, String accountKey) {
+        // MongoDB answers on its driver's threads; the guidance reads PostgreSQL, which wants the request's context
+        Context context = Vertx.currentContext();
         return journeys.find(tenantId, accountKey)
                 .onItem().ifNull().failWith(() -> new UnknownAccountException(accountKey))
-                .chain(journey -> contacts.findCards(tenantId, contactKeysOf(journey))
-                        .map(cards -> AccountJourney.assemble(journey, cards, clock.instant())));
+                .chain(stored -> contacts.findCards(tenantId, contactKeysOf(stored))
+                        .map(cards -> AccountJourney.assemble(stored, cards, clock.instant()))
+                        .emitOn(task -> context.runOnContext(ignored -> task.run()))
+                        .chain(view -> guidance.of(tenantId, stored, view).map(view::withGuidance)));
     }
 
     /** The tenant's accounts that match the query, highest momentum first. */

@@ -40,12 +40,15 @@ public class PersonaService {
     private final PersonaRepository personas;
     private final DesignOutboxRepository outbox;
     private final DesignOutboxRelay relay;
+    private final JourneyGuidance guidance;
     private final Clock clock = Clock.systemUTC();
 
-    public PersonaService(PersonaRepository personas, DesignOutboxRepository outbox, DesignOutboxRelay relay) {
+    public PersonaService(PersonaRepository personas, DesignOutboxRepository outbox, DesignOutboxRelay relay,
+            JourneyGuidance guidance) {
         this.personas = personas;
         this.outbox = outbox;
         this.relay = relay;
+        this.guidance = guidance;
     }
 
     public Uni<List<PersonaView>> list(String tenantId) {
@@ -93,7 +96,8 @@ public class PersonaService {
             return outbox.persist(record(tenantId, role, persona, existing.revision))
                     .map(ignored -> new Saved(view(existing), false));
         })).invoke(saved -> LOG.infof("Persona %s of tenant %s %s (revision %d)", role.wireName(), tenantId,
-                saved.created() ? "created" : "updated", saved.view().revision())).call(relay::sendCommitted);
+                saved.created() ? "created" : "updated", saved.view().revision()))
+                .invoke(() -> guidance.forgetPersonas(tenantId)).call(relay::sendCommitted);
     }
 
     public Uni<Void> delete(String tenantId, String roleName, String ifMatch) {
@@ -104,7 +108,7 @@ public class PersonaService {
             return personas.delete(existing).chain(() -> outbox.persist(record(tenantId, role, null, 0)))
                     .replaceWithVoid();
         })).invoke(() -> LOG.infof("Persona %s of tenant %s deleted", role.wireName(), tenantId))
-                .call(relay::sendCommitted);
+                .invoke(() -> guidance.forgetPersonas(tenantId)).call(relay::sendCommitted);
     }
 
     /** The persona's record for journey-state ({@link PersonaV1}), or its tombstone when {@code persona} is null. */

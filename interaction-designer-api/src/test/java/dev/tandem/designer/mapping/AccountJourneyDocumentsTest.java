@@ -32,7 +32,7 @@ class AccountJourneyDocumentsTest {
         assertThat(fields.getString("tenantId")).isEqualTo("t1");
         assertThat(journey).isEqualTo(new ProjectedJourney("t1", "acme", 7, 42, 9, LAST,
                 List.of(new ProjectedJourney.Member("c1", CommitteeRole.TECHNICAL_EVALUATOR, RoleSource.ASSIGNED,
-                        1.75))));
+                        1.75, LAST))));
         assertThat(journey.progress()).isNull();
         assertThat(AccountJourneyDocuments.idOf("t1", "acme")).isEqualTo("t1/acme");
     }

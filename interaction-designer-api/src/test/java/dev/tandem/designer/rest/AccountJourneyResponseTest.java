@@ -17,20 +17,20 @@ import org.junit.jupiter.api.Test;
 class AccountJourneyResponseTest {
 
     private static AccountJourney journey(AccountSnapshotV1.JourneyProgress progress, Instant asOf) {
-        return new AccountJourney("acme", 3, 61, 4, null, List.of(), progress, asOf);
+        return new AccountJourney("acme", 3, 61, 4, null, List.of(), progress, asOf, null);
     }
 
     @Test
     void rolesAreWireNamesAndEngagementHasTwoDecimals() {
         AccountJourney journey = new AccountJourney("acme", 3, 61, 4, null, List.of(
                 new AccountJourney.Member("c1", "Dana", "CFO", CommitteeRole.ECONOMIC_BUYER, RoleSource.ASSIGNED,
-                        0.125),
-                new AccountJourney.Member("c2", null, null, null, null, 2.0 / 3)), null, Instant.EPOCH);
+                        0.125, null),
+                new AccountJourney.Member("c2", null, null, null, null, 2.0 / 3, null)), null, Instant.EPOCH, null);
 
         AccountJourneyResponse response = AccountJourneyResponse.of(journey);
 
         assertThat(response.committee().get(0).role()).isEqualTo("economic_buyer");
-        assertThat(response.committee().get(0).roleSource()).isEqualTo("assigned");
+        assertThat(response.committee().get(0).roleSource()).isEqualTo("seller");
         assertThat(response.committee().get(0).engagement()).isEqualTo(0.13);
         assertThat(response.committee().get(1).engagement()).isEqualTo(0.67);
         assertThat(response.committee().get(1).role()).isNull();

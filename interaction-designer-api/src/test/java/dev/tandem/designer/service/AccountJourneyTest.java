@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class AccountJourneyTest {
 
     private static ProjectedJourney.Member member(String key, double engagement) {
-        return new ProjectedJourney.Member(key, CommitteeRole.CHAMPION, RoleSource.ASSIGNED, engagement);
+        return new ProjectedJourney.Member(key, CommitteeRole.CHAMPION, RoleSource.ASSIGNED, engagement, null);
     }
 
     @Test
