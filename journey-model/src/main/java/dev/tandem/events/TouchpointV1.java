@@ -28,6 +28,21 @@ public record TouchpointV1(
         Map<String, Object> properties,
         String sourceSystem) {
 
+    /** The sending system of the role assignments sellers make in the seller view. */
+    public static final String SELLER_VIEW_SYSTEM = "tandem-seller-view";
+
+    /**
+     * A seller's decision that a committee member plays {@code role}: a {@code role.assigned} touchpoint, which the
+     * engine applies like any other (in event time) and which wins over the role the title infers until another
+     * assignment. It weighs nothing in engagement.
+     */
+    public static TouchpointV1 roleAssignment(String eventId, String tenantId, String accountKey, String contactKey,
+            dev.tandem.model.CommitteeRole role, String assignedBy, Instant at) {
+        return new TouchpointV1(eventId, tenantId, accountKey, dev.tandem.model.TouchpointCatalog.ROLE_ASSIGNED,
+                TouchpointSource.SALES, Direction.SELLER_INITIATED, at, at, contactKey, null,
+                Map.of("role", role.wireName(), "assignedBy", assignedBy), SELLER_VIEW_SYSTEM);
+    }
+
     /** What separates a system from its event id in {@link #id()}; system names cannot contain it. */
     public static final char SYSTEM_SEPARATOR = ':';
 

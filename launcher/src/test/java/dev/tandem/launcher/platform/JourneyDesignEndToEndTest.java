@@ -81,6 +81,40 @@ class JourneyDesignEndToEndTest {
         });
     }
 
+    @Test
+    void aSellersRoleCorrectionRoundTripsThroughKafkaAndSurvivesLaterTouchpoints() throws Exception {
+        String tenant = "e2e-roles-" + UUID.randomUUID().toString().substring(0, 8);
+        String token = platform.signingKey().token(tenant, Set.of("ingest", "seller"), Duration.ofMinutes(30));
+        String account = "northwind";
+        post(token, touchpoint("s-1", account, "meeting.held", "sam", "Sam Ortiz", "Enterprise Architect"));
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+                .untilAsserted(() -> assertThat(rolesByName(view(token, account)))
+                        .containsEntry("Sam Ortiz", "technical_evaluator"));
+        String sam = view(token, account).path("committee").get(0).path("contactKey").asText();
+
+        HttpResponse<String> assigned = send(HttpRequest.newBuilder(platform.baseUri(ServiceCatalog.DESIGNER)
+                        .resolve("/v1/accounts/" + account + "/committee/" + sam + "/role"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"role\": \"economic_buyer\"}")).build());
+        assertThat(assigned.statusCode()).as(assigned.body()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+                .untilAsserted(() -> {
+                    JsonNode member = view(token, account).path("committee").get(0);
+                    assertThat(member.path("role").asText()).isEqualTo("economic_buyer");
+                    assertThat(member.path("roleSource").asText()).isEqualTo("seller");
+                });
+        long countAfterAssignment = view(token, account).path("touchpointCount").asLong();
+
+        // the title still says architect; the seller's assignment wins until another one
+        post(token, touchpoint("s-2", account, "proposal.viewed", "sam", "Sam Ortiz", "Enterprise Architect"));
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+                .untilAsserted(() -> assertThat(view(token, account).path("touchpointCount").asLong())
+                        .isGreaterThan(countAfterAssignment));
+        JsonNode member = view(token, account).path("committee").get(0);
+        assertThat(member.path("role").asText()).isEqualTo("economic_buyer");
+        assertThat(member.path("roleSource").asText()).isEqualTo("seller");
+    }
+
     private static ObjectNode touchpoint(String eventId, String account, String type, String mailbox, String name,
             String title) {
         ObjectNode touchpoint = EventJson.mapper().createObjectNode()
