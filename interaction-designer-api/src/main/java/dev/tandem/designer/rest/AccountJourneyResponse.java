@@ -42,8 +42,21 @@ public record AccountJourneyResponse(
         @Schema(description = "What would close those gaps and wake silent required members: the interaction points "
                 + "of the current stage (or the next that has one for the role), with who owns them and why; at "
                 + "most 10, the gaps first") List<NextInteraction> nextInteractions,
+        @Schema(description = "The account's latest touchpoints, newest first (at most 20)")
+        List<TimelineItem> timeline,
         @Schema(description = "The instant the view is as of (the request): momentum, engagement, alerts, trend "
                 + "and dwell times are measured up to it") Instant asOf) {
+
+    @Schema(name = "TimelineItem", description = "One touchpoint of the account")
+    public record TimelineItem(
+            String touchpointId,
+            @Schema(examples = "meeting.held") String type,
+            @Schema(examples = "sales") String source,
+            @Schema(enumeration = {"buyer_initiated", "seller_initiated"}) String direction,
+            @Schema(nullable = true) String contactKey,
+            @Schema(nullable = true, description = "The contact's name, when known") String name,
+            Instant occurredAt) {
+    }
 
     @Schema(name = "NextInteraction", description = "A suggested interaction and why")
     public record NextInteraction(
@@ -96,6 +109,9 @@ public record AccountJourneyResponse(
                         next.role().wireName(), next.contactKey(), nameOf(journey, next.contactKey()),
                         next.touchpointType(), next.owner() == null ? null : next.owner().wireName(), next.unblocks(),
                         next.why(), next.insight())).toList(),
+                journey.timeline().stream().map(item -> new TimelineItem(item.entry().touchpointId(),
+                        item.entry().type(), item.entry().source(), item.entry().direction(),
+                        item.entry().contactKey(), item.name(), item.entry().occurredAt())).toList(),
                 journey.asOf());
     }
 

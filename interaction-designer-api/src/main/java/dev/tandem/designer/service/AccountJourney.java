@@ -2,6 +2,7 @@ package dev.tandem.designer.service;
 
 import dev.tandem.designer.mapping.ContactCard;
 import dev.tandem.designer.mapping.ProjectedJourney;
+import dev.tandem.designer.mapping.TimelineEntry;
 import dev.tandem.events.AccountSnapshotV1;
 import dev.tandem.model.CommitteeRole;
 import dev.tandem.model.journey.NextInteractions;
@@ -28,17 +29,23 @@ public record AccountJourney(
         List<Member> committee,
         AccountSnapshotV1.JourneyProgress progress,
         Instant asOf,
-        NextInteractions.Guidance guidance) {
+        NextInteractions.Guidance guidance,
+        List<TimelineItem> timeline) {
 
     public AccountJourney {
         committee = List.copyOf(committee);
         guidance = guidance == null ? new NextInteractions.Guidance(List.of(), List.of()) : guidance;
+        timeline = timeline == null ? List.of() : List.copyOf(timeline);
+    }
+
+    /** A touchpoint of the timeline with the contact's name, when known (null: never profiled, or erased). */
+    public record TimelineItem(TimelineEntry entry, String name) {
     }
 
     /** This journey with what the seller should do next. */
     public AccountJourney withGuidance(NextInteractions.Guidance next) {
         return new AccountJourney(accountKey, version, momentum, touchpointCount, lastTouchpointAt, committee,
-                progress, asOf, next);
+                progress, asOf, next, timeline);
     }
 
     /**
@@ -58,6 +65,12 @@ public record AccountJourney(
      * stored with the account, so erasing a contact is one delete.
      */
     public static AccountJourney assemble(ProjectedJourney stored, Map<String, ContactCard> contacts, Instant asOf) {
+        return assemble(stored, contacts, List.of(), asOf);
+    }
+
+    /** As {@link #assemble(ProjectedJourney, Map, Instant)}, with the account's latest touchpoints, newest first. */
+    public static AccountJourney assemble(ProjectedJourney stored, Map<String, ContactCard> contacts,
+            List<TimelineEntry> timeline, Instant asOf) {
         // right as of now: momentum decayed, a stall the clock brought shown, without waiting for journey-state
         ProjectedJourney journey = stored.asOf(asOf);
         List<Member> committee = journey.committee().stream()
@@ -70,6 +83,8 @@ public record AccountJourney(
                 .sorted(MOST_ENGAGED_FIRST)
                 .toList();
         return new AccountJourney(journey.accountKey(), journey.accountVersion(), journey.momentum(),
-                journey.touchpointCount(), journey.lastTouchpointAt(), committee, journey.progress(), asOf, null);
+                journey.touchpointCount(), journey.lastTouchpointAt(), committee, journey.progress(), asOf, null, timeline.stream().map(entry -> new TimelineItem(entry,
+                entry.contactKey() == null || contacts.get(entry.contactKey()) == null ? null
+                        : contacts.get(entry.contactKey()).name())).toList());
     }
 }

@@ -2,8 +2,10 @@ package dev.tandem.designer.service;
 
 import dev.tandem.designer.mapping.AccountListing;
 import dev.tandem.designer.mapping.ProjectedJourney;
+import dev.tandem.designer.mapping.TimelineEntry;
 import dev.tandem.designer.repository.AccountJourneyRepository;
 import dev.tandem.designer.repository.ContactRepository;
+import dev.tandem.designer.repository.TimelineRepository;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -18,13 +20,15 @@ public class AccountJourneyQueries {
     private final AccountJourneyRepository journeys;
     private final ContactRepository contacts;
     private final JourneyGuidance guidance;
+    private final TimelineRepository timelines;
     private final Clock clock;
 
     public AccountJourneyQueries(AccountJourneyRepository journeys, ContactRepository contacts,
-            JourneyGuidance guidance) {
+            JourneyGuidance guidance, TimelineRepository timelines) {
         this.journeys = journeys;
         this.contacts = contacts;
         this.guidance = guidance;
+        this.timelines = timelines;
         this.clock = Clock.systemUTC();
     }
 
@@ -37,8 +41,10 @@ public class AccountJourneyQueries {
         Context context = Vertx.currentContext();
         return journeys.find(tenantId, accountKey)
                 .onItem().ifNull().failWith(() -> new UnknownAccountException(accountKey))
-                .chain(stored -> contacts.findCards(tenantId, contactKeysOf(stored))
-                        .map(cards -> AccountJourney.assemble(stored, cards, clock.instant()))
+                .chain(stored -> timelines.find(tenantId, accountKey).chain(timeline ->
+                                contacts.findCards(tenantId, contactKeysOf(stored, timeline))
+                                        .map(cards -> AccountJourney.assemble(stored, cards, timeline,
+                                                clock.instant())))
                         .emitOn(task -> context.runOnContext(ignored -> task.run()))
                         .chain(view -> guidance.of(tenantId, stored, view).map(view::withGuidance)));
     }
@@ -48,7 +54,9 @@ public class AccountJourneyQueries {
         return journeys.list(tenantId, query);
     }
 
-    private static List<String> contactKeysOf(ProjectedJourney journey) {
-        return journey.committee().stream().map(ProjectedJourney.Member::contactKey).distinct().toList();
+    private static List<String> contactKeysOf(ProjectedJourney journey, List<TimelineEntry> timeline) {
+        return java.util.stream.Stream.concat(journey.committee().stream().map(ProjectedJourney.Member::contactKey),
+                timeline.stream().map(TimelineEntry::contactKey)).filter(java.util.Objects::nonNull).distinct()
+                .toList();
     }
 }

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class AccountJourneyResponseTest {
 
     private static AccountJourney journey(AccountSnapshotV1.JourneyProgress progress, Instant asOf) {
-        return new AccountJourney("acme", 3, 61, 4, null, List.of(), progress, asOf, null);
+        return new AccountJourney("acme", 3, 61, 4, null, List.of(), progress, asOf, null, null);
     }
 
     @Test
@@ -25,7 +25,7 @@ class AccountJourneyResponseTest {
         AccountJourney journey = new AccountJourney("acme", 3, 61, 4, null, List.of(
                 new AccountJourney.Member("c1", "Dana", "CFO", CommitteeRole.ECONOMIC_BUYER, RoleSource.ASSIGNED,
                         0.125, null),
-                new AccountJourney.Member("c2", null, null, null, null, 2.0 / 3, null)), null, Instant.EPOCH, null);
+                new AccountJourney.Member("c2", null, null, null, null, 2.0 / 3, null)), null, Instant.EPOCH, null, null);
 
         AccountJourneyResponse response = AccountJourneyResponse.of(journey);
 

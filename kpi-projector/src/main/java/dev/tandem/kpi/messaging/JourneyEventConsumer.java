@@ -1,6 +1,7 @@
 package dev.tandem.kpi.messaging;
 
 import dev.tandem.support.messaging.DeadLetterQueue;
+import dev.tandem.support.messaging.JourneyEventRecords;
 import dev.tandem.support.messaging.RecordBatch;
 import dev.tandem.events.JourneyEventV1;
 import dev.tandem.kpi.service.KpiProjection;
@@ -38,7 +39,7 @@ public class JourneyEventConsumer {
      */
     @Incoming("journey-events")
     public Uni<Void> consume(ConsumerRecords<String, String> records) {
-        return retries.untilDone(Uni.createFrom().item(() -> RecordBatch.read(records, IncomingEvents::journeyEvent)),
+        return retries.untilDone(Uni.createFrom().item(() -> RecordBatch.read(records, JourneyEventRecords::read)),
                         "Reading journey-event batch")
                 .chain(batch -> Uni.join().all(
                                 deadLetters.send(batch.rejected(), "Journey event"),

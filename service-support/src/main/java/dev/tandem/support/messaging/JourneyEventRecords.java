@@ -1,4 +1,4 @@
-package dev.tandem.kpi.messaging;
+package dev.tandem.support.messaging;
 
 import dev.tandem.events.EventJson;
 import dev.tandem.events.EventKeys;
@@ -6,16 +6,17 @@ import dev.tandem.events.JourneyEventV1;
 import dev.tandem.events.MalformedEventException;
 
 /**
- * Turns a raw journey-event record into the contract, or throws {@link MalformedEventException}: such a record can
+ * Turns a raw journey-event record (of {@code tandem.journey-events.v1}, read by kpi-projector and
+ * interaction-designer-api) into the contract, or throws {@link MalformedEventException}: such a record can
  * never be applied, so it is dead-lettered at once and never retried. The key must agree with the body, because
  * the key decides ordering and the body decides the tenant that is written.
  */
-final class IncomingEvents {
+public final class JourneyEventRecords {
 
-    private IncomingEvents() {
+    private JourneyEventRecords() {
     }
 
-    static JourneyEventV1 journeyEvent(String key, String value) {
+    public static JourneyEventV1 read(String key, String value) {
         if (value == null) {
             throw new MalformedEventException("a journey event needs a value");
         }

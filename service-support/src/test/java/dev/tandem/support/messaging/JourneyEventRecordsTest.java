@@ -1,4 +1,4 @@
-package dev.tandem.kpi.messaging;
+package dev.tandem.support.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -12,7 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class IncomingEventsTest {
+class JourneyEventRecordsTest {
 
     private static String json(String tenant, long version, JourneyEventV1.Payload data) {
         return EventJson.write(new JourneyEventV1(tenant + "/acme/" + version, tenant, "acme", version, Instant.EPOCH,
@@ -21,7 +21,7 @@ class IncomingEventsTest {
 
     @Test
     void readsAWellFormedEventWhoseKeyMatches() {
-        JourneyEventV1 event = IncomingEvents.journeyEvent("t1/acme",
+        JourneyEventV1 event = JourneyEventRecords.read("t1/acme",
                 json("t1", 3, new JourneyEventV1.MomentumShifted(10, 20)));
         assertThat(event.accountVersion()).isEqualTo(3);
         assertThat(event.data()).isEqualTo(new JourneyEventV1.MomentumShifted(10, 20));
@@ -30,38 +30,38 @@ class IncomingEventsTest {
     @Test
     void refusesWhatCanNeverBeApplied() {
         String valid = json("t1", 3, new JourneyEventV1.MomentumShifted(10, 20));
-        assertThatThrownBy(() -> IncomingEvents.journeyEvent("t1/acme", "{nope"))
+        assertThatThrownBy(() -> JourneyEventRecords.read("t1/acme", "{nope"))
                 .isInstanceOf(MalformedEventException.class);
-        assertThatThrownBy(() -> IncomingEvents.journeyEvent("t1/acme", null))
+        assertThatThrownBy(() -> JourneyEventRecords.read("t1/acme", null))
                 .isInstanceOf(MalformedEventException.class);
-        assertThatThrownBy(() -> IncomingEvents.journeyEvent("t2/acme", valid))
+        assertThatThrownBy(() -> JourneyEventRecords.read("t2/acme", valid))
                 .isInstanceOf(MalformedEventException.class).hasMessageContaining("key");
-        assertThatThrownBy(() -> IncomingEvents.journeyEvent("t1/acme",
+        assertThatThrownBy(() -> JourneyEventRecords.read("t1/acme",
                 json("t1", 0, new JourneyEventV1.MomentumShifted(10, 20))))
                 .isInstanceOf(MalformedEventException.class);
-        assertThatThrownBy(() -> IncomingEvents.journeyEvent("t1/acme",
+        assertThatThrownBy(() -> JourneyEventRecords.read("t1/acme",
                 json("t1", 1, new JourneyEventV1.CommitteeMemberAdded("c1", null, RoleSource.INFERRED))))
                 .isInstanceOf(MalformedEventException.class).hasMessageContaining("role");
-        assertThatThrownBy(() -> IncomingEvents.journeyEvent("t1/acme",
+        assertThatThrownBy(() -> JourneyEventRecords.read("t1/acme",
                 json("t1", 1, new JourneyEventV1.RoleAssigned(" ", null, CommitteeRole.BLOCKER, RoleSource.ASSIGNED))))
                 .isInstanceOf(MalformedEventException.class).hasMessageContaining("contactKey");
-        assertThatThrownBy(() -> IncomingEvents.journeyEvent("t1/acme",
+        assertThatThrownBy(() -> JourneyEventRecords.read("t1/acme",
                 json("t1", 1, new JourneyEventV1.MomentumShifted(10, 140))))
                 .isInstanceOf(MalformedEventException.class);
     }
 
     @Test
     void refusesJourneyEventsWithoutWhatTheKpisNeed() {
-        assertThatThrownBy(() -> IncomingEvents.journeyEvent("t1/acme", json("t1", 1,
+        assertThatThrownBy(() -> JourneyEventRecords.read("t1/acme", json("t1", 1,
                 new JourneyEventV1.StageEntered(" ", "Consensus", null, "default", 1, List.of(), "why"))))
                 .isInstanceOf(MalformedEventException.class).hasMessageContaining("data.stageKey");
-        assertThatThrownBy(() -> IncomingEvents.journeyEvent("t1/acme", json("t1", 1,
+        assertThatThrownBy(() -> JourneyEventRecords.read("t1/acme", json("t1", 1,
                 new JourneyEventV1.StageExited("consensus", "Consensus", Instant.EPOCH, -5, "decision"))))
                 .isInstanceOf(MalformedEventException.class).hasMessageContaining("dwellSeconds");
-        assertThatThrownBy(() -> IncomingEvents.journeyEvent("t1/acme", json("t1", 1,
+        assertThatThrownBy(() -> JourneyEventRecords.read("t1/acme", json("t1", 1,
                 new JourneyEventV1.DealClosed(null, "consensus", 40, "why"))))
                 .isInstanceOf(MalformedEventException.class).hasMessageContaining("data.outcome");
-        JourneyEventV1 cleared = IncomingEvents.journeyEvent("t1/acme", json("t1", 2,
+        JourneyEventV1 cleared = JourneyEventRecords.read("t1/acme", json("t1", 2,
                 new JourneyEventV1.StallCleared("consensus", Instant.EPOCH, "moves again")));
         assertThat(cleared.data()).isInstanceOf(JourneyEventV1.StallCleared.class);
     }
@@ -70,7 +70,7 @@ class IncomingEventsTest {
     void aKindFromANewerProducerIsNotPoisonAndKeepsItsVersion() {
         String newer = json("t1", 4, new JourneyEventV1.MomentumShifted(10, 20))
                 .replace("MomentumShifted", "SomethingNobodyKnows");
-        JourneyEventV1 event = IncomingEvents.journeyEvent("t1/acme", newer);
+        JourneyEventV1 event = JourneyEventRecords.read("t1/acme", newer);
         org.assertj.core.api.Assertions.assertThat(event.data()).isInstanceOf(JourneyEventV1.Unrecognized.class);
         org.assertj.core.api.Assertions.assertThat(event.accountVersion()).isEqualTo(4);
     }
