@@ -17,7 +17,9 @@ import dev.tandem.events.EventKeys;
 import dev.tandem.events.Topics;
 import dev.tandem.infra.KafkaTestClient;
 import dev.tandem.infra.TandemInfrastructureResource;
+import dev.tandem.model.CommitteeRole;
 import dev.tandem.model.DealOutcome;
+import dev.tandem.model.RoleSource;
 import dev.tandem.model.Trend;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -164,12 +166,65 @@ class AccountJourneyProgressTest {
         asTenantUser().when().get("/v1/accounts?stage={stage}&stalled=false&limit=1", stage).then().statusCode(200)
                 .body("accounts.accountKey", contains(high))
                 .body("limit", equalTo(1));
+        asTenantUser().when().get("/v1/accounts?stage={stage}&minMomentum=30&maxMomentum=90", stage).then()
+                .statusCode(200).body("accounts.accountKey", contains(high, stalledMid));
+        asTenantUser().when().get("/v1/accounts?stage={stage}&sort=momentum", stage).then().statusCode(200)
+                .body("accounts.accountKey", contains(low, stalledMid, high));
+    }
+
+    @Test
+    void pagesFollowTheCursorInEverySortAndMissingRoleFiltersTheCommittee() throws Exception {
+        String stage = uniqueStage();
+        List<String> accounts = new java.util.ArrayList<>();
+        int[] momenta = {40, 40, 50, 50, 60}; // ties are broken by the account key
+        for (int i = 0; i < 5; i++) {
+            String account = unique("page" + i);
+            accounts.add(account);
+            AccountSnapshotV1 snapshot = new AccountSnapshotV1(TENANT, account, 1, momenta[i], 3,
+                    Map.of("sales", 3L), Instant.parse("2026-11-20T10:15:30Z").plusSeconds(60L * i),
+                    i % 2 == 0 ? List.of(new AccountSnapshotV1.Member("c_buyer", CommitteeRole.ECONOMIC_BUYER,
+                            RoleSource.INFERRED, 2.0, 2, Instant.parse("2026-11-20T10:15:30Z"))) : List.of(),
+                    JourneyFixtures.progress(stage, Trend.STEADY, false, null), null);
+            KAFKA.send(Topics.ACCOUNT_SNAPSHOTS, null, EventKeys.account(TENANT, account), EventJson.write(snapshot));
+        }
+        for (String account : accounts) {
+            awaitVersion(account, 1);
+        }
+        for (String sort : List.of("-momentum", "momentum", "-lastTouchpointAt", "lastTouchpointAt", "accountKey")) {
+            List<String> all = asTenantUser().when().get("/v1/accounts?stage={stage}&sort={sort}", stage, sort)
+                    .then().statusCode(200).extract().jsonPath().getList("accounts.accountKey", String.class);
+            List<String> paged = new java.util.ArrayList<>();
+            String cursor = null;
+            do {
+                var request = asTenantUser();
+                if (cursor != null) {
+                    request = request.queryParam("cursor", cursor);
+                }
+                var page = request.when().get("/v1/accounts?stage={stage}&sort={sort}&limit=2", stage, sort)
+                        .then().statusCode(200).extract().jsonPath();
+                paged.addAll(page.getList("accounts.accountKey", String.class));
+                cursor = page.getString("nextCursor");
+            } while (cursor != null);
+            assertThat(paged).as(sort).hasSize(5).containsExactlyElementsOf(all);
+        }
+        assertThat(asTenantUser().when().get("/v1/accounts?stage={stage}&sort=-lastTouchpointAt", stage).then()
+                .extract().jsonPath().getList("accounts.accountKey", String.class))
+                .containsExactly(accounts.get(4), accounts.get(3), accounts.get(2), accounts.get(1), accounts.get(0));
+        asTenantUser().when().get("/v1/accounts?stage={stage}&missingRole=economic_buyer&sort=accountKey", stage)
+                .then().statusCode(200)
+                .body("accounts.accountKey", contains(accounts.get(1), accounts.get(3)));
+        // a cursor of one order is refused in another
+        String momentumCursor = asTenantUser().when().get("/v1/accounts?stage={stage}&limit=1", stage).then()
+                .extract().path("nextCursor");
+        asTenantUser().queryParam("cursor", momentumCursor).when().get("/v1/accounts?sort=accountKey").then()
+                .statusCode(400).body("errors.field", contains("cursor"));
     }
 
     @Test
     void invalidListParametersAnswer400ProblemDetailsNamingTheParameter() {
         for (String[] bad : new String[][] {{"limit", "201"}, {"limit", "0"}, {"limit", "many"},
-                {"stalled", "maybe"}, {"stage", "Not a key"}}) {
+                {"stalled", "maybe"}, {"stage", "Not a key"}, {"minMomentum", "101"}, {"maxMomentum", "-1"},
+                {"missingRole", "cfo"}, {"sort", "momentum desc"}, {"cursor", "not-a-cursor"}}) {
             asTenantUser().queryParam(bad[0], bad[1]).when().get("/v1/accounts").then()
                     .statusCode(400)
                     .contentType("application/problem+json")
@@ -184,10 +239,12 @@ class AccountJourneyProgressTest {
         JsonPath openApi = given().queryParam("format", "json").when().get("/q/openapi").then().statusCode(200)
                 .extract().jsonPath();
         assertThat(openApi.getList("paths.'/v1/accounts'.get.parameters.name"))
-                .containsExactlyInAnyOrder("stage", "stalled", "limit");
+                .containsExactlyInAnyOrder("stage", "stalled", "minMomentum", "maxMomentum", "missingRole", "sort",
+                        "cursor", "limit");
         assertThat(openApi.getMap("paths.'/v1/accounts'.get.responses")).containsKeys("200", "400");
         assertThat(openApi.getMap("components.schemas.AccountJourney.properties")).containsKeys("stage", "journey",
-                "trend", "alerts", "stageHistory", "explanations", "outcome", "closedAt");
+                "trend", "alerts", "stageHistory", "explanations", "outcome", "closedAt", "missingRoles",
+                "nextInteractions", "timeline");
         assertThat(openApi.getMap("components.schemas.StallAlert.properties")).containsKeys("stage", "reasons",
                 "silentRoles", "unblockWith", "since", "explanation");
         assertThat(openApi.getMap("components.schemas.AccountListItem.properties")).containsKeys("accountKey",

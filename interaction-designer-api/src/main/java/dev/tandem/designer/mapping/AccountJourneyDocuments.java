@@ -27,6 +27,9 @@ public final class AccountJourneyDocuments {
     /** Whether the account has active stalls (top level, indexed with momentum for the list). */
     public static final String STALLED = "stalled";
     public static final String ALERT_COUNT = "alertCount";
+    public static final String LAST_TOUCHPOINT_AT = "lastTouchpointAt";
+    /** The roles with a member engaged at least the engaged threshold, as of the snapshot (for "missing role"). */
+    public static final String ENGAGED_ROLES = "engagedRoles";
     /** How momentum decays after the latest touchpoint (read-time derivation as of now); null for old snapshots. */
     public static final String MOMENTUM_DECAY = "momentumDecay";
 
@@ -55,7 +58,8 @@ public final class AccountJourneyDocuments {
                 .append(ACCOUNT_VERSION, snapshot.accountVersion())
                 .append(MOMENTUM, snapshot.momentum())
                 .append("touchpointCount", snapshot.touchpointCount())
-                .append("lastTouchpointAt", toDate(snapshot.lastTouchpointAt()))
+                .append(LAST_TOUCHPOINT_AT, toDate(snapshot.lastTouchpointAt()))
+                .append(ENGAGED_ROLES, engagedRolesOf(snapshot))
                 .append("committee", committee)
                 .append(JOURNEY, progress == null ? null : JourneyProgressDocuments.toDocument(progress))
                 .append(MOMENTUM_DECAY, JourneyProgressDocuments.decay(snapshot.momentumDecay()))
@@ -67,8 +71,17 @@ public final class AccountJourneyDocuments {
 
     /** The fields the sellers' account list reads; the rest of the document stays in the database. */
     public static List<String> listingFields() {
-        return List.of(ACCOUNT_KEY, MOMENTUM, ALERT_COUNT, JOURNEY + ".stageKey", JOURNEY + ".stageName",
-                JOURNEY + ".trend");
+        return List.of(ACCOUNT_KEY, MOMENTUM, ALERT_COUNT, LAST_TOUCHPOINT_AT, JOURNEY + ".stageKey",
+                JOURNEY + ".stageName", JOURNEY + ".trend");
+    }
+
+    private static List<String> engagedRolesOf(AccountSnapshotV1 snapshot) {
+        double threshold = snapshot.momentumDecay() == null
+                ? dev.tandem.model.EngagementPolicy.defaults().engagedThreshold()
+                : snapshot.momentumDecay().engagedThreshold();
+        return snapshot.committee().stream()
+                .filter(member -> member.role() != null && member.engagement() >= threshold)
+                .map(member -> member.role().wireName()).distinct().sorted().toList();
     }
 
     public static AccountListing listingOf(Document document) {
@@ -79,7 +92,8 @@ public final class AccountJourneyDocuments {
                 journey == null ? null : journey.getString("stageKey"),
                 journey == null ? null : journey.getString("stageName"),
                 journey == null ? null : WireNames.parse(Trend.class, journey.getString("trend")),
-                numberOr(document.get(ALERT_COUNT), 0).intValue());
+                numberOr(document.get(ALERT_COUNT), 0).intValue(),
+                document.getDate(LAST_TOUCHPOINT_AT) == null ? null : document.getDate(LAST_TOUCHPOINT_AT).toInstant());
     }
 
     public static ProjectedJourney fromDocument(Document document) {
@@ -91,7 +105,7 @@ public final class AccountJourneyDocuments {
                         numberOr(member.get("engagement"), 0).doubleValue(),
                         member.getDate("lastEngagedAt") == null ? null : member.getDate("lastEngagedAt").toInstant()))
                 .toList();
-        Date lastTouchpointAt = document.getDate("lastTouchpointAt");
+        Date lastTouchpointAt = document.getDate(LAST_TOUCHPOINT_AT);
         return new ProjectedJourney(
                 document.getString(TENANT_ID),
                 document.getString(ACCOUNT_KEY),

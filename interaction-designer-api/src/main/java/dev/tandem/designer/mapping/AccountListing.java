@@ -8,5 +8,5 @@ import dev.tandem.model.Trend;
  * @param stageKey null for an account whose snapshots carry no journey yet
  */
 public record AccountListing(String accountKey, int momentum, String stageKey, String stageName, Trend trend,
-        int alertCount) {
+        int alertCount, java.time.Instant lastTouchpointAt) {
 }

@@ -3,7 +3,12 @@ package dev.tandem.designer.repository;
 import dev.tandem.support.mongo.MongoErrors;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.gt;
+import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Filters.lte;
+import static com.mongodb.client.model.Filters.nin;
+import static com.mongodb.client.model.Filters.or;
 import static com.mongodb.client.model.Filters.ne;
 
 import com.mongodb.MongoBulkWriteException;
@@ -104,7 +109,10 @@ public class AccountJourneyRepository {
                 });
     }
 
-    /** The tenant's accounts that match the query, highest momentum first (account key breaks ties). */
+    /**
+     * The tenant's accounts that match the query, in its order (the account key breaks ties), after its cursor; at
+     * most {@code limit} of them, and one more if there is a next page (the caller cuts it and makes the cursor).
+     */
     public Uni<List<AccountListing>> list(String tenantId, AccountListQuery query) {
         List<Bson> filters = new ArrayList<>();
         filters.add(eq(AccountJourneyDocuments.TENANT_ID, tenantId));
@@ -116,15 +124,42 @@ public class AccountJourneyRepository {
             filters.add(query.stalled() ? eq(AccountJourneyDocuments.STALLED, true)
                     : ne(AccountJourneyDocuments.STALLED, true));
         }
+        if (query.minMomentum() != null) {
+            filters.add(gte(AccountJourneyDocuments.MOMENTUM, query.minMomentum()));
+        }
+        if (query.maxMomentum() != null) {
+            filters.add(lte(AccountJourneyDocuments.MOMENTUM, query.maxMomentum()));
+        }
+        if (query.missingRole() != null) {
+            filters.add(nin(AccountJourneyDocuments.ENGAGED_ROLES, List.of(query.missingRole().wireName())));
+        }
+        AccountListQuery.Sort sort = query.sort();
+        if (query.after() != null) {
+            filters.add(after(sort, query.after()));
+        }
+        Bson order = sort == AccountListQuery.Sort.ACCOUNT_KEY ? Sorts.ascending(AccountJourneyDocuments.ACCOUNT_KEY)
+                : Sorts.orderBy(sort.descending() ? Sorts.descending(sort.field()) : Sorts.ascending(sort.field()),
+                        Sorts.ascending(AccountJourneyDocuments.ACCOUNT_KEY));
         FindOptions options = new FindOptions()
                 .filter(and(filters))
                 .projection(Projections.include(AccountJourneyDocuments.listingFields()))
-                .sort(Sorts.orderBy(Sorts.descending(AccountJourneyDocuments.MOMENTUM),
-                        Sorts.ascending(AccountJourneyDocuments.ACCOUNT_KEY)))
-                .limit(query.limit());
+                .sort(order)
+                .limit(query.limit() + 1);
         return journeys.find(options)
                 .map(AccountJourneyDocuments::listingOf)
                 .collect().asList();
+    }
+
+    /** What comes after the cursor's account in the sort's order. */
+    private static Bson after(AccountListQuery.Sort sort, AccountListQuery.Cursor cursor) {
+        Bson laterKey = gt(AccountJourneyDocuments.ACCOUNT_KEY, cursor.accountKey());
+        if (sort == AccountListQuery.Sort.ACCOUNT_KEY) {
+            return laterKey;
+        }
+        Object value = sort.field().equals(AccountJourneyDocuments.MOMENTUM) ? (Object) cursor.value().intValue()
+                : new java.util.Date(cursor.value());
+        Bson beyond = sort.descending() ? lt(sort.field(), value) : gt(sort.field(), value);
+        return or(beyond, and(eq(sort.field(), value), laterKey));
     }
 
     /** The tenant's account journey, or a {@code null} item when the tenant has no such account. */

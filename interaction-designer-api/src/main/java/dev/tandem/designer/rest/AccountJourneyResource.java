@@ -52,8 +52,10 @@ public class AccountJourneyResource {
 
     @GET
     @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
-    @Operation(summary = "The tenant's accounts, highest momentum first",
-            description = "Filter by current stage and by whether the account is stalled; eventually consistent.")
+    @Operation(summary = "The tenant's accounts, filtered and sorted, a page at a time",
+            description = "Filters and sorts on each account's latest snapshot (momentum as of its latest touchpoint; "
+                    + "the single-account view is exact to the request). Follow nextCursor with the same filters and "
+                    + "sort for the next page.")
     @APIResponse(responseCode = "200", description = "The matching accounts",
             content = @Content(schema = @Schema(implementation = AccountListResponse.class)))
     @APIResponse(responseCode = "400", description = "A query parameter is not valid; errors name it",
@@ -63,16 +65,32 @@ public class AccountJourneyResource {
     @APIResponse(responseCode = "403", description = "The token does not grant a role this operation admits",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<AccountListResponse> list(
-            @Parameter(description = "Only accounts currently in this stage (a stage key)")
+            @Parameter(description = "Only accounts currently in this stage (a stage key)", example = "validation")
             @QueryParam("stage") String stage,
             @Parameter(description = "true: only stalled accounts; false: only accounts without active stalls",
                     schema = @Schema(type = SchemaType.BOOLEAN))
             @QueryParam("stalled") String stalled,
+            @Parameter(description = "Only accounts with at least this momentum",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "0", maximum = "100"))
+            @QueryParam("minMomentum") String minMomentum,
+            @Parameter(description = "Only accounts with at most this momentum",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "0", maximum = "100"))
+            @QueryParam("maxMomentum") String maxMomentum,
+            @Parameter(description = "Only accounts where no engaged member plays this committee role",
+                    example = "economic_buyer")
+            @QueryParam("missingRole") String missingRole,
+            @Parameter(description = "The order (default -momentum); the account key breaks ties",
+                    schema = @Schema(enumeration = {"-momentum", "momentum", "-lastTouchpointAt", "lastTouchpointAt",
+                            "accountKey"}))
+            @QueryParam("sort") String sort,
+            @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
             @Parameter(description = "At most this many accounts (default 50)",
                     schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200"))
             @QueryParam("limit") String limit) {
-        AccountListQuery query = AccountListQuery.parse(stage, stalled, limit);
-        return queries.list(tenant.tenantId(), query).map(found -> AccountListResponse.of(found, query.limit()));
+        AccountListQuery query = AccountListQuery.parse(stage, stalled, minMomentum, maxMomentum, missingRole, sort,
+                cursor, limit);
+        return queries.list(tenant.tenantId(), query)
+                .map(page -> AccountListResponse.of(page.accounts(), query.limit(), page.nextCursor()));
     }
 
     @GET

@@ -49,9 +49,31 @@ public class AccountJourneyQueries {
                         .chain(view -> guidance.of(tenantId, stored, view).map(view::withGuidance)));
     }
 
-    /** The tenant's accounts that match the query, highest momentum first. */
-    public Uni<List<AccountListing>> list(String tenantId, AccountListQuery query) {
-        return journeys.list(tenantId, query);
+    /** A page of the accounts: what matched, and the cursor of the next page (null on the last). */
+    public record AccountPage(List<AccountListing> accounts, String nextCursor) {
+    }
+
+    /** The tenant's accounts that match the query, in its order, a page at a time. */
+    public Uni<AccountPage> list(String tenantId, AccountListQuery query) {
+        return journeys.list(tenantId, query).map(found -> {
+            if (found.size() <= query.limit()) {
+                return new AccountPage(found, null);
+            }
+            List<AccountListing> page = found.subList(0, query.limit());
+            AccountListing last = page.get(page.size() - 1);
+            return new AccountPage(page, new AccountListQuery.Cursor(query.sort(), sortValueOf(query.sort(), last),
+                    last.accountKey()).encode());
+        });
+    }
+
+    private static Long sortValueOf(AccountListQuery.Sort sort, AccountListing listing) {
+        return switch (sort) {
+            case MOMENTUM_DESC, MOMENTUM_ASC -> (long) listing.momentum();
+            // accounts without touchpoints sort as the epoch
+            case LAST_TOUCHPOINT_DESC, LAST_TOUCHPOINT_ASC ->
+                    listing.lastTouchpointAt() == null ? 0L : listing.lastTouchpointAt().toEpochMilli();
+            case ACCOUNT_KEY -> null;
+        };
     }
 
     private static List<String> contactKeysOf(ProjectedJourney journey, List<TimelineEntry> timeline) {

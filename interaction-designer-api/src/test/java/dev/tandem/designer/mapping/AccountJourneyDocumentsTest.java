@@ -71,9 +71,13 @@ class AccountJourneyDocumentsTest {
         Document fields = AccountJourneyDocuments.fieldsOf(
                 snapshot(JourneyFixtures.progress("consensus", Trend.STALLED, true, null)), Instant.EPOCH);
         assertThat(AccountJourneyDocuments.listingOf(fields))
-                .isEqualTo(new AccountListing("acme", 42, "consensus", "Supplier selection", Trend.STALLED, 1));
+                .isEqualTo(new AccountListing("acme", 42, "consensus", "Supplier selection", Trend.STALLED, 1,
+                        LAST));
+        // the technical evaluator (engagement 1.75) covers the role; the default threshold applies without decay
+        assertThat(fields.getList(AccountJourneyDocuments.ENGAGED_ROLES, String.class))
+                .containsExactly("technical_evaluator");
         assertThat(AccountJourneyDocuments.listingOf(new Document("accountKey", "old").append("momentum", 7)))
-                .isEqualTo(new AccountListing("old", 7, null, null, null, 0));
+                .isEqualTo(new AccountListing("old", 7, null, null, null, 0, null));
     }
 
     @Test
