@@ -54,7 +54,7 @@ public final class DrainBenchmark {
                 spec.shuffled() ? "each account's touchpoints shuffled" : "each account's touchpoints in order");
         List<String> jvm = new ArrayList<>(List.of("-Xmx" + spec.heap(), "-XX:+UseSerialGC"));
         jvm.addAll(spec.jvmOptions());
-        try (StateRig rig = StateRig.start(root, data, jvm)) {
+        try (ServiceRig rig = ServiceRig.start(root, data, jvm)) {
             List<String> properties = new ArrayList<>(List.of("quarkus.log.category.\"dev.tandem\".level=WARN",
                     // measured: the touchpoint path alone, not the stall punctuator's visits
                     "tandem.state.stall-tick.interval=1h"));
@@ -97,7 +97,7 @@ public final class DrainBenchmark {
     private record Drained(long records, double seconds) {
     }
 
-    private static Drained awaitDrained(StateRig rig) throws InterruptedException {
+    private static Drained awaitDrained(ServiceRig rig) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
         ConsumerLag.Progress first = null;
         long firstAt = 0;

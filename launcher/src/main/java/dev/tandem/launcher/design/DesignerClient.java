@@ -102,6 +102,17 @@ public final class DesignerClient {
         return new Publication(journeyId, version, answer(published));
     }
 
+    /** Starts a simulation of the journey's draft ({@code POST /v1/journeys/{id}/simulations}). */
+    public Answer simulate(String journeyId) {
+        return answer(send(request("/v1/journeys/" + journeyId + "/simulations").header("Content-Type",
+                "application/json").POST(HttpRequest.BodyPublishers.ofString("{}"))));
+    }
+
+    /** Where a simulation stands ({@code GET /v1/simulations/{id}}). */
+    public Answer simulation(String simulationId) {
+        return answer(send(request("/v1/simulations/" + simulationId).GET()));
+    }
+
     private Answer saveDraft(String journeyId, ObjectNode body) {
         HttpResponse<String> journey = send(request("/v1/journeys/" + journeyId).GET());
         if (journey.statusCode() == 404) {

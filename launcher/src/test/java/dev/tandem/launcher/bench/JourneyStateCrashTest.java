@@ -51,7 +51,7 @@ class JourneyStateCrashTest {
         long distinct = TouchpointMix.distinct(touchpoints);
         assertThat(distinct).as("the history has duplicates").isLessThan(EVENTS);
         Path data = Files.createTempDirectory("tandem-crash-");
-        try (StateRig rig = StateRig.start(RepositoryRoot.locate(), data,
+        try (ServiceRig rig = ServiceRig.start(RepositoryRoot.locate(), data,
                 List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
                 KafkaTestClient kafka = new KafkaTestClient(rig.bootstrapServers())) {
             rig.prefill(touchpoints);
@@ -71,7 +71,7 @@ class JourneyStateCrashTest {
     }
 
     /** Waits until some journey events are out and the drain is under way, then SIGKILLs the service. */
-    private static long killMidway(StateRig rig, KafkaTestClient kafka) throws InterruptedException {
+    private static long killMidway(ServiceRig rig, KafkaTestClient kafka) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
         while (System.nanoTime() < deadline) {
             ConsumerLag.Progress progress = rig.progress();
@@ -86,7 +86,7 @@ class JourneyStateCrashTest {
         throw new AssertionError("journey-state committed nothing in time; see " + rig.logFile());
     }
 
-    private static void awaitDrained(StateRig rig) throws InterruptedException {
+    private static void awaitDrained(ServiceRig rig) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
         ConsumerLag.Progress progress = rig.progress();
         while (!progress.drained()) {

@@ -28,6 +28,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -35,53 +36,76 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * The local infrastructure plus journey-state alone, as a packaged child process that can be started, killed
- * (SIGKILL) and started again: what the drain benchmark and the crash test need. {@link Platform} runs all
- * four services and keeps their processes to itself; this uses the same parts ({@link ServiceLaunch},
- * {@link ServiceProcess}, {@link ReadinessProbe}) for the one service under test.
+ * The local infrastructure plus the one service under test as a packaged child process that can be started, killed
+ * (SIGKILL) and started again: journey-state for the drain benchmark and the crash test, interaction-designer-api
+ * for the simulation benchmark. {@link Platform} runs all four services and keeps their processes to itself; this
+ * uses the same parts ({@link ServiceLaunch}, {@link ServiceProcess}, {@link ReadinessProbe}).
  */
-final class StateRig implements AutoCloseable {
+final class ServiceRig implements AutoCloseable {
 
-    private final PlatformSettings settings;
+    private PlatformSettings settings;
     private final LocalInfrastructure infrastructure;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final List<ServiceProcess> started = new ArrayList<>();
     private final ConsumerLag lag;
     private ServiceProcess state;
 
-    private StateRig(PlatformSettings settings, LocalInfrastructure infrastructure) {
+    private ServiceRig(PlatformSettings settings, LocalInfrastructure infrastructure) {
         this.settings = settings;
         this.infrastructure = infrastructure;
         this.lag = new ConsumerLag(infrastructure.kafkaBootstrapServers());
     }
 
     /** Starts the infrastructure (a fresh Kafka broker); journey-state comes with {@link #startState}. */
-    static StateRig start(Path repositoryRoot, Path dataDirectory, List<String> jvmOptions) {
-        List<Path> missing = RepositoryRoot.missingApplications(repositoryRoot, List.of(ServiceCatalog.STATE));
+    static ServiceRig start(Path repositoryRoot, Path dataDirectory, List<String> jvmOptions) {
+        return start(repositoryRoot, dataDirectory, jvmOptions, ServiceCatalog.STATE);
+    }
+
+    /** Starts the infrastructure (a fresh Kafka broker); the service comes with {@link #startService}. */
+    static ServiceRig start(Path repositoryRoot, Path dataDirectory, List<String> jvmOptions,
+            ServiceDefinition service) {
+        List<Path> missing = RepositoryRoot.missingApplications(repositoryRoot, List.of(service));
         if (!missing.isEmpty()) {
-            throw new IllegalStateException("journey-state is not packaged: " + missing
-                    + ". Build it first: ./mvnw -pl journey-state package -DskipTests");
+            throw new IllegalStateException(service.name() + " is not packaged: " + missing
+                    + ". Build it first: ./mvnw -pl " + service.name() + " package -DskipTests");
         }
         PlatformSettings settings = PlatformSettings.defaults(repositoryRoot).withDataDirectory(dataDirectory)
                 .withServiceJvmOptions(jvmOptions);
         int[] ports = twoFreePorts();
-        settings = settings.withPort(ServiceCatalog.STATE, ports[0]).withManagementPort(ServiceCatalog.STATE, ports[1]);
+        settings = settings.withPort(service, ports[0]).withManagementPort(service, ports[1]);
         // a fresh broker: journey-state's local stores of an earlier run must not outlive it
         Directories.deleteRecursively(settings.streamsStateDirectory());
-        return new StateRig(settings, LocalInfrastructure.start());
+        return new ServiceRig(settings, LocalInfrastructure.start());
     }
 
     /** Starts journey-state with extra system properties and waits until it answers ready. */
     void startState(List<String> extraProperties) throws InterruptedException {
+        state = startService(ServiceCatalog.STATE, extraProperties);
+    }
+
+    /** Starts the service (the one the rig was started for) and waits until it answers ready. */
+    ServiceProcess startService(ServiceDefinition service, List<String> extraProperties) throws InterruptedException {
         List<String> options = new ArrayList<>(settings.serviceJvmOptions());
         extraProperties.forEach(p -> options.add("-D" + p));
-        ServiceLaunch launch = ServiceLaunch.plan(ServiceCatalog.STATE, settings.withServiceJvmOptions(options),
+        Map<String, String> config = service.database()
+                .map(infrastructure::quarkusConfigFor).orElseGet(infrastructure::quarkusConfig);
+        ServiceLaunch launch = ServiceLaunch.plan(service, settings.withServiceJvmOptions(options),
                 Path.of(System.getProperty("java.home"), "bin", "java"),
-                infrastructure.quarkusConfig(), LocalSecrets.loadOrCreate(settings.dataDirectory()));
-        state = ServiceProcess.start(launch, settings.dataDirectory());
-        started.add(state);
-        new ReadinessProbe(http, new PlatformListener() { }).awaitAll(List.of(state), Duration.ofMinutes(2),
+                config, LocalSecrets.loadOrCreate(settings.dataDirectory()));
+        ServiceProcess process = ServiceProcess.start(launch, settings.dataDirectory());
+        started.add(process);
+        new ReadinessProbe(http, new PlatformListener() { }).awaitAll(List.of(process), Duration.ofMinutes(2),
                 () -> false);
+        return process;
+    }
+
+    /** The service's HTTP address. */
+    URI baseUri(ServiceDefinition service) {
+        return URI.create("http://localhost:" + settings.portOf(service));
+    }
+
+    dev.tandem.infra.LocalSigningKey signingKey() {
+        return infrastructure.signingKey();
     }
 
     /** SIGKILL: no shutdown hook, no graceful stop; whatever was in flight is lost. */
