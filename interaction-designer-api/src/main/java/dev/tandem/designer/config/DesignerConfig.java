@@ -15,6 +15,8 @@ public interface DesignerConfig {
 
     Outbox outbox();
 
+    Simulation simulation();
+
     /** Per tenant (by tenant id): what its designers may use beyond the standard catalogue. */
     Map<String, Tenant> tenants();
 
@@ -37,6 +39,14 @@ public interface DesignerConfig {
         /** At most this many outbox records per transaction of the relay. */
         @WithDefault("100")
         int batch();
+    }
+
+    interface Simulation {
+        /**
+         * Most accounts one simulation holds; more fail the job with a clear error instead of exhausting the heap.
+         * Default: what three quarters of the heap hold at about 170 KB per account (both journeys).
+         */
+        Optional<Integer> maxAccounts();
     }
 
     interface Tenant {

@@ -1,5 +1,6 @@
 package dev.tandem.designer.service;
 
+import dev.tandem.designer.config.DesignerConfig;
 import dev.tandem.designer.messaging.TouchpointLogReader;
 import dev.tandem.designer.repository.JourneyVersionEntity;
 import dev.tandem.designer.repository.JourneyVersionRepository;
@@ -56,6 +57,8 @@ public class SimulationService {
     public static final int SHARDS = 2;
     public static final int KEPT = 50;
     public static final int MAX_MOVERS = 100;
+    /** What one account costs a simulation, both journeys: state, history within the horizon, checkpoints. */
+    static final long BYTES_PER_ACCOUNT = 170_000;
     private static final Logger LOG = Logger.getLogger(SimulationService.class);
     private static final List<TouchpointV1> END = List.of();
 
@@ -63,16 +66,19 @@ public class SimulationService {
     private final PersonaRepository personas;
     private final TouchpointLogReader log;
     private final ContactKeyVault vault;
+    private final int maxAccounts;
     private final Map<String, SimulationJob> jobs = new LinkedHashMap<>();
     private final ExecutorService runner = Executors.newSingleThreadExecutor(named("simulation-runner"));
     private final ExecutorService shardWorkers = Executors.newFixedThreadPool(SHARDS, named("simulation-shard"));
 
     public SimulationService(JourneyVersionRepository versions, PersonaRepository personas, TouchpointLogReader log,
-            ContactKeyVault vault) {
+            ContactKeyVault vault, DesignerConfig config) {
         this.versions = versions;
         this.personas = personas;
         this.log = log;
         this.vault = vault;
+        this.maxAccounts = config.simulation().maxAccounts()
+                .orElse((int) Math.max(100, Runtime.getRuntime().maxMemory() * 3 / 4 / BYTES_PER_ACCOUNT));
     }
 
     /**
@@ -178,8 +184,17 @@ public class SimulationService {
                 queues.add(queue);
                 workers.add(shardWorkers.submit(() -> drain(queue, simulation)));
             }
-            boolean complete = log.read(job.tenantId(), batch -> split(batch, queues, workers),
-                    job::cancelRequested, job::progress);
+            java.util.Set<String> accounts = new java.util.HashSet<>();
+            boolean complete = log.read(job.tenantId(), batch -> {
+                batch.forEach(touchpoint -> accounts.add(touchpoint.accountKey()));
+                if (accounts.size() > maxAccounts) {
+                    throw new IllegalStateException("the log holds more than " + maxAccounts + " accounts of the "
+                            + "tenant, more than this instance's heap holds for a simulation (about "
+                            + BYTES_PER_ACCOUNT / 1000 + " KB each); give the service more heap or set "
+                            + "tandem.designer.simulation.max-accounts");
+                }
+                split(batch, queues, workers);
+            }, job::cancelRequested, job::progress);
             for (int i = 0; i < SHARDS; i++) {
                 put(queues.get(i), END, workers.get(i));
             }
@@ -202,7 +217,8 @@ public class SimulationService {
         } catch (Exception e) {
             workers.forEach(worker -> worker.cancel(true));
             LOG.warnf(e, "Simulation %s failed", job.id());
-            job.finish(SimulationJob.Status.FAILED, null, e.toString());
+            job.finish(SimulationJob.Status.FAILED, null,
+                    e instanceof IllegalStateException ? e.getMessage() : e.toString());
         }
     }
 

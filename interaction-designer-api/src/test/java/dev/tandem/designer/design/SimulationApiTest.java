@@ -83,6 +83,26 @@ class SimulationApiTest {
     }
 
     @Test
+    void aLogWithMoreAccountsThanTheHeapHoldsFailsTheJobClearly() throws Exception {
+        // %test: tandem.designer.simulation.max-accounts=50
+        String tenant = tenant("crowded");
+        designer(tenant).body(pilot(PUBLISHED, "meeting.held")).post("/v1/journeys").then().statusCode(201);
+        try (KafkaTestClient kafka = kafka()) {
+            for (int a = 0; a < 51; a++) {
+                send(kafka, new TouchpointV1("w" + a, tenant, "account-" + a, "webinar.attended",
+                        TouchpointSource.MARKETING, Direction.BUYER_INITIATED, AT, AT, "c" + a, null, Map.of()));
+            }
+        }
+        String location = designer(tenant).body("{}").post("/v1/journeys/pilot/simulations").then().statusCode(202)
+                .extract().header("Location");
+        String path = location.substring(location.indexOf("/v1/simulations/"));
+        await().atMost(Duration.ofSeconds(60)).until(() -> "failed".equals(
+                designer(tenant).get(path).then().extract().path("status")));
+        designer(tenant).get(path).then().body("error",
+                org.hamcrest.Matchers.startsWith("the log holds more than 50 accounts of the tenant"));
+    }
+
+    @Test
     void aDraftThatDoesNotCompileOrAJourneyWithoutDraftIsRefused() {
         String tenant = tenant("unsimulated");
         designer(tenant).body(pilot("momentun >= 3", "meeting.held")).post("/v1/journeys").then().statusCode(201);
