@@ -1,9 +1,8 @@
 package dev.tandem.designer.messaging;
 
+import dev.tandem.support.messaging.BatchProjection;
 import dev.tandem.support.messaging.DeadLetterQueue;
-import dev.tandem.support.messaging.RecordBatch;
 import dev.tandem.designer.service.AccountJourneyProjection;
-import dev.tandem.events.AccountSnapshotV1;
 import dev.tandem.support.messaging.TransientRetries;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,21 +36,6 @@ public class AccountSnapshotConsumer {
      */
     @Incoming("account-snapshots")
     public Uni<Void> consume(ConsumerRecords<String, String> records) {
-        return retries.untilDone(Uni.createFrom().item(() -> RecordBatch.read(records, IncomingRecords::snapshot)),
-                        "Reading snapshot batch")
-                .chain(batch -> Uni.join().all(
-                                deadLetters.send(batch.rejected(), "Snapshot"),
-                                apply(batch))
-                        .andCollectFailures()
-                        .replaceWithVoid());
-    }
-
-    private Uni<Void> apply(RecordBatch<AccountSnapshotV1> batch) {
-        if (batch.valid().isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        return retries.untilDone(Uni.createFrom().deferred(() -> projection.applySnapshots(batch.valid())),
-                        "Snapshot batch " + batch.description())
-                .replaceWithVoid();
+        return BatchProjection.consume(records, IncomingRecords::snapshot, projection::applySnapshots, "Snapshot", deadLetters, retries);
     }
 }

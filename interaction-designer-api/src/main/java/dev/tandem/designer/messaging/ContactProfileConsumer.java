@@ -1,9 +1,8 @@
 package dev.tandem.designer.messaging;
 
+import dev.tandem.support.messaging.BatchProjection;
 import dev.tandem.support.messaging.DeadLetterQueue;
-import dev.tandem.support.messaging.RecordBatch;
 import dev.tandem.designer.service.AccountJourneyProjection;
-import dev.tandem.designer.service.ContactChange;
 import dev.tandem.support.messaging.TransientRetries;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -41,20 +40,6 @@ public class ContactProfileConsumer {
      */
     @Incoming("contacts")
     public Uni<Void> consume(ConsumerRecords<String, String> records) {
-        return retries.untilDone(Uni.createFrom().item(() -> RecordBatch.read(records, IncomingRecords::contact)),
-                        "Reading contact batch")
-                .chain(batch -> Uni.join().all(
-                                deadLetters.send(batch.rejected(), "Contact"),
-                                apply(batch))
-                        .andCollectFailures()
-                        .replaceWithVoid());
-    }
-
-    private Uni<Void> apply(RecordBatch<ContactChange> batch) {
-        if (batch.valid().isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        return retries.untilDone(Uni.createFrom().deferred(() -> projection.applyContactChanges(batch.valid())),
-                "Contact batch " + batch.description());
+        return BatchProjection.consume(records, IncomingRecords::contact, projection::applyContactChanges, "Contact", deadLetters, retries);
     }
 }

@@ -1,10 +1,9 @@
 package dev.tandem.designer.messaging;
 
 import dev.tandem.designer.service.TimelineProjection;
-import dev.tandem.events.JourneyEventV1;
+import dev.tandem.support.messaging.BatchProjection;
 import dev.tandem.support.messaging.DeadLetterQueue;
 import dev.tandem.support.messaging.JourneyEventRecords;
-import dev.tandem.support.messaging.RecordBatch;
 import dev.tandem.support.messaging.TransientRetries;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,20 +32,6 @@ public class TimelineConsumer {
      */
     @Incoming("journey-events")
     public Uni<Void> consume(ConsumerRecords<String, String> records) {
-        return retries.untilDone(Uni.createFrom().item(() -> RecordBatch.read(records, JourneyEventRecords::read)),
-                        "Reading journey event batch")
-                .chain(batch -> Uni.join().all(
-                                deadLetters.send(batch.rejected(), "Journey event"),
-                                apply(batch))
-                        .andCollectFailures()
-                        .replaceWithVoid());
-    }
-
-    private Uni<Void> apply(RecordBatch<JourneyEventV1> batch) {
-        if (batch.valid().isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        return retries.untilDone(Uni.createFrom().deferred(() -> projection.apply(batch.valid())),
-                "Timeline batch " + batch.description()).replaceWithVoid();
+        return BatchProjection.consume(records, JourneyEventRecords::read, projection::apply, "Journey event", deadLetters, retries);
     }
 }

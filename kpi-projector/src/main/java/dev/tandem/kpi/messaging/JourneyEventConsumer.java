@@ -1,9 +1,8 @@
 package dev.tandem.kpi.messaging;
 
+import dev.tandem.support.messaging.BatchProjection;
 import dev.tandem.support.messaging.DeadLetterQueue;
 import dev.tandem.support.messaging.JourneyEventRecords;
-import dev.tandem.support.messaging.RecordBatch;
-import dev.tandem.events.JourneyEventV1;
 import dev.tandem.kpi.service.KpiProjection;
 import dev.tandem.support.messaging.TransientRetries;
 import io.smallrye.mutiny.Uni;
@@ -39,21 +38,6 @@ public class JourneyEventConsumer {
      */
     @Incoming("journey-events")
     public Uni<Void> consume(ConsumerRecords<String, String> records) {
-        return retries.untilDone(Uni.createFrom().item(() -> RecordBatch.read(records, JourneyEventRecords::read)),
-                        "Reading journey-event batch")
-                .chain(batch -> Uni.join().all(
-                                deadLetters.send(batch.rejected(), "Journey event"),
-                                apply(batch))
-                        .andCollectFailures()
-                        .replaceWithVoid());
-    }
-
-    private Uni<Void> apply(RecordBatch<JourneyEventV1> batch) {
-        if (batch.valid().isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        return retries.untilDone(Uni.createFrom().deferred(() -> projection.applyAll(batch.valid())),
-                        "Journey-event batch " + batch.description())
-                .replaceWithVoid();
+        return BatchProjection.consume(records, JourneyEventRecords::read, projection::applyAll, "Journey event", deadLetters, retries);
     }
 }
