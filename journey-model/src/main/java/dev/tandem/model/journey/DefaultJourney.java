@@ -56,8 +56,8 @@ public final class DefaultJourney {
     private static Stage solutionExploration() {
         return new Stage("solution_exploration", "Solution exploration",
                 "The committee looks at the ways the problem can be solved, ours among others.",
-                "engagedMembers >= 1 && types.exists(t, t in ['content.downloaded', 'content.shared',"
-                        + " 'webinar.attended', 'event.attended'])",
+                "engagedMembers >= 1 && ('content.downloaded' in types || 'content.shared' in types "
+                        + "|| 'webinar.attended' in types || 'event.attended' in types)",
                 EARLY_STALL, List.of(CHAMPION, TECHNICAL_EVALUATOR),
                 List.of(point(CHAMPION, "webinar.attended", MARKETING,
                                 "how peers approached the problem and which options they weighed"),
@@ -69,8 +69,8 @@ public final class DefaultJourney {
     private static Stage requirementsBuilding() {
         return new Stage("requirements_building", "Requirements building",
                 "The committee writes down what the solution must do, and starts talking to suppliers.",
-                "size(engagedRoles) >= 2 && types.exists(t, t in ['demo.requested', 'call.connected',"
-                        + " 'meeting.held'])",
+                "size(engagedRoles) >= 2 && ('demo.requested' in types || 'call.connected' in types "
+                        + "|| 'meeting.held' in types)",
                 EARLY_STALL, List.of(CHAMPION, TECHNICAL_EVALUATOR, END_USER),
                 List.of(point(CHAMPION, "meeting.held", SALES,
                                 "a discovery session that turns their pains into written requirements"),
@@ -83,8 +83,8 @@ public final class DefaultJourney {
     private static Stage supplierSelection() {
         return new Stage("supplier_selection", "Supplier selection",
                 "The committee shortlists suppliers and compares them, price included.",
-                "momentum >= 25 && size(engagedRoles) >= 2 && 'meeting.held' in types"
-                        + " && types.exists(t, t in ['pricing.viewed', 'trial.started', 'proposal.sent'])",
+                "momentum >= 25 && size(engagedRoles) >= 2 && 'meeting.held' in types && "
+                        + "('pricing.viewed' in types || 'trial.started' in types || 'proposal.sent' in types)",
                 LATE_STALL, List.of(CHAMPION, ECONOMIC_BUYER),
                 List.of(point(CHAMPION, "content.shared", MARKETING,
                                 "a comparison guide they can circulate internally"),
@@ -96,8 +96,8 @@ public final class DefaultJourney {
     private static Stage validation() {
         return new Stage("validation", "Validation",
                 "The committee checks that the chosen supplier really works for them: trials, security, references.",
-                "momentum >= 30 && size(engagedRoles) >= 3 && types.exists(t, t in ['trial.started',"
-                        + " 'security.review'])",
+                "momentum >= 30 && size(engagedRoles) >= 3 && ('trial.started' in types || "
+                        + "'security.review' in types)",
                 LATE_STALL, List.of(TECHNICAL_EVALUATOR, LEGAL_SECURITY),
                 List.of(point(TECHNICAL_EVALUATOR, "trial.started", SALES,
                                 "a proof of concept with agreed success criteria"),
@@ -109,8 +109,8 @@ public final class DefaultJourney {
     private static Stage consensus() {
         return new Stage("consensus", "Consensus",
                 "The committee settles its disagreements and agrees to buy; most no-decision losses happen here.",
-                "momentum >= 30 && size(engagedRoles) >= 3 && 'security.review' in types"
-                        + " && types.exists(t, t in ['proposal.sent', 'proposal.viewed'])",
+                "momentum >= 30 && size(engagedRoles) >= 3 && 'security.review' in types && "
+                        + "('proposal.sent' in types || 'proposal.viewed' in types)",
                 LATE_STALL, List.of(CHAMPION, ECONOMIC_BUYER),
                 List.of(point(CHAMPION, "content.shared", MARKETING,
                                 "a business-case deck to rally the rest of the committee"),
