@@ -63,7 +63,12 @@ public final class SimulationBenchmark {
         Path data = Files.createTempDirectory("tandem-bench-");
         LauncherLog.writeTo(data.resolve("logs").resolve("launcher.log"));
         out.printf("Logs in %s%n", data.resolve("logs"));
-        List<String> jvm = new ArrayList<>(List.of("-Xmx" + spec.heap(), "-XX:+UseSerialGC"));
+        List<String> jvm = new ArrayList<>(List.of("-Xmx" + spec.heap()));
+        // a throughput collector for a batch job (the live set is large: young collections under the serial
+        // collector took a third of the time), unless the options name another (a JVM takes one)
+        if (spec.jvmOptions().stream().noneMatch(o -> o.startsWith("-XX:+Use") && o.endsWith("GC"))) {
+            jvm.add("-XX:+UseParallelGC");
+        }
         jvm.addAll(spec.jvmOptions());
         out.printf("Machine: %d cores, Java %s; interaction-designer-api %s%n",
                 Runtime.getRuntime().availableProcessors(), Runtime.version(), String.join(" ", jvm));

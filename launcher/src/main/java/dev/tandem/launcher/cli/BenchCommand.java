@@ -35,7 +35,7 @@ final class BenchCommand implements Callable<Integer> {
     static final int E2E_ACCOUNTS = 500;
     /** The simulation of the standard set: a million touchpoints (100,000 quick) over 5,000 accounts. */
     static final int SIMULATION_ACCOUNTS = 5000;
-    static final String SIMULATION_HEAP = "1200m";
+    static final String SIMULATION_HEAP = "1400m";
 
     @Spec
     private CommandSpec spec;

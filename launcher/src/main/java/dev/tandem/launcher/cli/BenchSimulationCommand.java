@@ -26,8 +26,9 @@ final class BenchSimulationCommand implements Callable<Integer> {
             description = "Accounts they spread over (default ${DEFAULT-VALUE}).")
     int accounts;
 
-    @Option(names = "--heap", defaultValue = "512m",
-            description = "interaction-designer-api's -Xmx (default ${DEFAULT-VALUE}).")
+    @Option(names = "--heap", defaultValue = "1400m",
+            description = "interaction-designer-api's -Xmx (default ${DEFAULT-VALUE}: a simulation holds about 170 KB "
+                    + "per account, at most what three quarters of the heap hold).")
     String heap;
 
     @Option(names = "--jvm-option", paramLabel = "OPTION",
