@@ -77,6 +77,15 @@ class JourneyDesignEndToEndTest {
                 assertThat(view.path("stage").path("key").asText()).isEqualTo("piloting");
                 assertThat(rolesByName(view)).containsEntry("Ana Ruiz", "champion")
                         .containsEntry("Raj Patel", "technical_evaluator");
+                // nobody plays the budget holder the pilot requires: the next stage's point for it, citing the persona
+                assertThat(view.path("missingRoles").toString()).isEqualTo("[\"economic_buyer\"]");
+                JsonNode next = view.path("nextInteractions").get(0);
+                assertThat(next.path("role").asText()).isEqualTo("economic_buyer");
+                assertThat(next.path("touchpointType").asText()).isEqualTo("meeting.held");
+                assertThat(next.path("owner").asText()).isEqualTo("sales");
+                assertThat(next.path("insight").asText())
+                        .isEqualTo("What unblocks them: the pilot's measured outcome against the business case");
+                assertThat(view.path("timeline").size()).isEqualTo(2);
             });
         });
     }
