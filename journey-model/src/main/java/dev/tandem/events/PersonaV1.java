@@ -34,7 +34,6 @@ public record PersonaV1(
 
     /** The patterns as one alternation for {@code RoleInference#withPatterns}; null when there are none. */
     public String titleRegex() {
-        return titlePatterns.isEmpty() ? null
-                : String.join("|", titlePatterns.stream().map(p -> "(?:" + p + ")").toList());
+        return Persona.titleRegexOf(titlePatterns);
     }
 }

@@ -5,6 +5,7 @@ import dev.tandem.designer.service.JourneyDraft;
 import dev.tandem.designer.service.JourneyPage;
 import dev.tandem.designer.service.JourneySummary;
 import dev.tandem.designer.service.JourneyVersionView;
+import dev.tandem.designer.service.QueryParameters;
 import dev.tandem.events.FieldError;
 import dev.tandem.support.rest.InvalidInputException;
 import dev.tandem.support.rest.Problem;
@@ -235,15 +236,11 @@ public class JourneyResource {
         if (limit == null) {
             return 50;
         }
-        try {
-            int value = Integer.parseInt(limit);
-            if (value >= 1 && value <= JourneyDesignService.MAX_PAGE) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
+        List<FieldError> errors = new java.util.ArrayList<>();
+        int value = QueryParameters.whole(limit, "limit", 1, JourneyDesignService.MAX_PAGE, errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException("Invalid query parameter", errors);
         }
-        throw new InvalidInputException("Invalid query parameter", List.of(new FieldError("limit",
-                "must be a whole number from 1 to " + JourneyDesignService.MAX_PAGE)));
+        return value;
     }
 }

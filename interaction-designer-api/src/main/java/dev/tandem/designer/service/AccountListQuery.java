@@ -120,8 +120,8 @@ public record AccountListQuery(String stageKey, Boolean stalled, Integer minMome
                 errors.add(new FieldError("stalled", "must be true or false"));
             }
         }
-        Integer min = minMomentum == null ? null : whole(minMomentum, "minMomentum", 0, 100, errors);
-        Integer max = maxMomentum == null ? null : whole(maxMomentum, "maxMomentum", 0, 100, errors);
+        Integer min = minMomentum == null ? null : QueryParameters.whole(minMomentum, "minMomentum", 0, 100, errors);
+        Integer max = maxMomentum == null ? null : QueryParameters.whole(maxMomentum, "maxMomentum", 0, 100, errors);
         if (min != null && max != null && min > max) {
             errors.add(new FieldError("maxMomentum", "must not be below minMomentum"));
         }
@@ -147,23 +147,10 @@ public record AccountListQuery(String stageKey, Boolean stalled, Integer minMome
                         + "listed with the same sort"));
             }
         }
-        int pageSize = limit == null ? DEFAULT_LIMIT : whole(limit, "limit", 1, MAX_LIMIT, errors);
+        int pageSize = limit == null ? DEFAULT_LIMIT : QueryParameters.whole(limit, "limit", 1, MAX_LIMIT, errors);
         if (!errors.isEmpty()) {
             throw new InvalidInputException("The account list query is not valid", errors);
         }
         return new AccountListQuery(stage, stalledOnly, min, max, role, order, after, pageSize);
-    }
-
-    private static int whole(String text, String parameter, int from, int to, List<FieldError> errors) {
-        try {
-            int value = Integer.parseInt(text.trim());
-            if (value >= from && value <= to) {
-                return value;
-            }
-        } catch (NumberFormatException notANumber) {
-            // reported below
-        }
-        errors.add(new FieldError(parameter, "must be a whole number from " + from + " to " + to));
-        return from;
     }
 }

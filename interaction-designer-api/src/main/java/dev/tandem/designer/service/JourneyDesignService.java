@@ -203,7 +203,7 @@ public class JourneyDesignService {
                     List<JourneyVersionEntity> superseded = all.stream()
                             .filter(v -> PUBLISHED.equals(v.status)).toList();
                     superseded.forEach(v -> archive(v, now, actor));
-                    JourneyDefinition published = withStatus(definition, JourneyStatus.PUBLISHED);
+                    JourneyDefinition published = definition.withStatus(JourneyStatus.PUBLISHED);
                     draft.status = PUBLISHED;
                     draft.definition = EventJson.write(published);
                     draft.publishedAt = now;
@@ -245,7 +245,7 @@ public class JourneyDesignService {
     private void archive(JourneyVersionEntity version, Instant now, String actor) {
         JourneyDefinition definition = EventJson.read(version.definition, JourneyDefinition.class);
         version.status = ARCHIVED;
-        version.definition = EventJson.write(withStatus(definition, JourneyStatus.ARCHIVED));
+        version.definition = EventJson.write(definition.withStatus(JourneyStatus.ARCHIVED));
         version.updatedAt = now;
         version.updatedBy = actor;
     }
@@ -302,11 +302,6 @@ public class JourneyDesignService {
                 journey.createdBy, journey.archivedAt, journey.archivedBy, all.stream()
                 .map(v -> new JourneySummary.VersionSummary(v.version, v.status, v.updatedAt, v.updatedBy,
                         v.publishedAt)).toList());
-    }
-
-    private static JourneyDefinition withStatus(JourneyDefinition d, JourneyStatus status) {
-        return new JourneyDefinition(d.tenantId(), d.journeyId(), d.version(), status, d.name(), d.halfLife(),
-                d.requiredRoles(), d.stages());
     }
 
     private static void nameProblems(List<FieldError> errors, JourneyDraft draft) {

@@ -18,7 +18,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -105,11 +104,7 @@ public class JourneyGuidance {
             return Uni.createFrom().item(cached.byRole());
         }
         return Panache.withSession(() -> personas.listOf(tenantId)).map(rows -> {
-            Map<CommitteeRole, Persona> byRole = new EnumMap<>(CommitteeRole.class);
-            rows.forEach(row -> {
-                Persona persona = EventJson.read(row.body, Persona.class);
-                CommitteeRole.fromWireName(row.role).ifPresent(role -> byRole.put(role, persona.withRole(role)));
-            });
+            Map<CommitteeRole, Persona> byRole = PersonaService.byRole(rows);
             personasByTenant.put(tenantId, new CachedPersonas(byRole, now));
             return byRole;
         });

@@ -22,8 +22,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.jboss.logging.Logger;
 
@@ -62,13 +64,21 @@ public class PersonaService {
                 .map(found -> view(required(found, role)));
     }
 
-    /** The roles the tenant has personas for (what publishing a journey checks against). */
+    /** The roles the tenant has personas for (what publishing a journey checks against); within a session. */
     public Uni<Set<CommitteeRole>> rolesOf(String tenantId) {
         return personas.listOf(tenantId).map(found -> {
             Set<CommitteeRole> roles = EnumSet.noneOf(CommitteeRole.class);
-            found.forEach(p -> CommitteeRole.fromWireName(p.role).ifPresent(roles::add));
+            roles.addAll(byRole(found).keySet());
             return roles;
         });
+    }
+
+    /** Stored persona rows by role, each with the role of its row. */
+    static Map<CommitteeRole, Persona> byRole(List<PersonaEntity> rows) {
+        Map<CommitteeRole, Persona> byRole = new EnumMap<>(CommitteeRole.class);
+        rows.forEach(row -> CommitteeRole.fromWireName(row.role).ifPresent(role ->
+                byRole.put(role, EventJson.read(row.body, Persona.class).withRole(role))));
+        return byRole;
     }
 
     /** Creates or replaces the persona of a role; replacing needs the ETag it was based on. */

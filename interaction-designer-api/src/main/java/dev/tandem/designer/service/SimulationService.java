@@ -106,9 +106,7 @@ public class SimulationService {
                     JourneyDefinition published = all.stream().filter(v -> "published".equals(v.status))
                             .findFirst().map(v -> EventJson.read(v.definition, JourneyDefinition.class))
                             .orElseGet(() -> DefaultJourney.definition(tenantId));
-                    return submit(tenantId, draft, published, rolesOf(rows.stream().map(row -> EventJson.read(
-                            row.body, Persona.class).withRole(CommitteeRole.fromWireName(row.role).orElse(null)))
-                            .toList()));
+                    return submit(tenantId, draft, published, rolesOf(PersonaService.byRole(rows)));
                 })));
     }
 
@@ -155,14 +153,13 @@ public class SimulationService {
     }
 
     /** The tenant's persona patterns first, titles opened with the vault (blocking: the shard threads). */
-    private RoleInference rolesOf(List<Persona> tenantPersonas) {
+    private RoleInference rolesOf(Map<CommitteeRole, Persona> tenantPersonas) {
         Map<CommitteeRole, String> patterns = new EnumMap<>(CommitteeRole.class);
-        for (Persona persona : tenantPersonas) {
-            String regex = dev.tandem.events.PersonaV1.of("-", persona, 1).titleRegex();
-            if (persona.role() != null && regex != null) {
-                patterns.put(persona.role(), regex);
+        tenantPersonas.forEach((role, persona) -> {
+            if (persona.titleRegex() != null) {
+                patterns.put(role, persona.titleRegex());
             }
-        }
+        });
         return RoleInference.defaults().withPersonaPatterns(patterns)
                 .withTitleReader(stored -> vault.openBlocking(stored, PiiField.TITLE));
     }

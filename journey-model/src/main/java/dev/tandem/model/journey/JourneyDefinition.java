@@ -34,6 +34,11 @@ public record JourneyDefinition(
         stages = Stage.copyOf(stages);
     }
 
+    /** This version in another state of its life (published, archived…), otherwise the same. */
+    public JourneyDefinition withStatus(JourneyStatus newStatus) {
+        return new JourneyDefinition(tenantId, journeyId, version, newStatus, name, halfLife, requiredRoles, stages);
+    }
+
     public Optional<Stage> stage(String key) {
         return stages.stream().filter(Objects::nonNull).filter(s -> key.equals(s.key())).findFirst();
     }

@@ -53,6 +53,17 @@ public record Persona(
         return weight == null ? 1.0 : weight;
     }
 
+    /** The title patterns as one alternation for {@code RoleInference#withPersonaPatterns}; null when none. */
+    public String titleRegex() {
+        return titleRegexOf(titlePatterns);
+    }
+
+    /** Patterns as one alternation, each a group of its own; blank ones left out; null when none is left. */
+    public static String titleRegexOf(List<String> patterns) {
+        List<String> kept = patterns.stream().filter(p -> p != null && !p.isBlank()).toList();
+        return kept.isEmpty() ? null : String.join("|", kept.stream().map(p -> "(?:" + p + ")").toList());
+    }
+
     /** This persona with another role (the role in a request's path wins over the body's). */
     public Persona withRole(CommitteeRole newRole) {
         return new Persona(newRole, name, description, weight, titlePatterns, goals, decisionCriteria, objections,
