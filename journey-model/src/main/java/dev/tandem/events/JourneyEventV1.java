@@ -63,11 +63,44 @@ public record JourneyEventV1(
         String typeName();
     }
 
-    /** A touchpoint was applied to the account. */
+    /**
+     * A touchpoint was applied to the account, with what the KPIs attribute credit to.
+     *
+     * @param touchpointAt the touchpoint's own event time (the envelope's time is the fact's, which for a late
+     *     touchpoint replayed into place is the latest of its batch); null on events written before it was carried
+     * @param channel the touchpoint's {@code channel} property, else its type's first segment ({@code email})
+     * @param campaign its {@code campaign} property, or null
+     * @param content its {@code content} (or {@code asset}) property: the piece of content it used, or null
+     * @param reasons on a {@code deal.*} touchpoint, the decision reasons it reports ({@code reason} or
+     *     {@code reasons} property); empty otherwise
+     * @param reportedBy who gave those reasons: {@code buyer} or {@code seller} (property {@code reportedBy},
+     *     default seller); null when there are none
+     */
     public record TouchpointRecorded(
             String touchpointId, String touchpointType, TouchpointSource source, Direction direction,
-            String contactKey, double weight) implements Payload {
+            String contactKey, double weight, Instant touchpointAt, String channel, String campaign, String content,
+            List<String> reasons, String reportedBy) implements Payload {
         public static final String TYPE = "TouchpointRecorded";
+
+        public TouchpointRecorded {
+            reasons = reasons == null ? List.of() : List.copyOf(reasons);
+        }
+
+        /** A touchpoint fact without attribution details (as written before they were carried). */
+        public TouchpointRecorded(String touchpointId, String touchpointType, TouchpointSource source,
+                Direction direction, String contactKey, double weight) {
+            this(touchpointId, touchpointType, source, direction, contactKey, weight, null, null, null, null,
+                    List.of(), null);
+        }
+
+        /** The fact of applying {@code touchpoint}, which added {@code weight} to engagement. */
+        public static TouchpointRecorded of(TouchpointV1 touchpoint, double weight) {
+            TouchpointAttributes attributes = TouchpointAttributes.of(touchpoint);
+            return new TouchpointRecorded(touchpoint.id(), touchpoint.type(), touchpoint.source(),
+                    touchpoint.direction(), touchpoint.contactKey(), weight, touchpoint.occurredAt(),
+                    attributes.channel(), attributes.campaign(), attributes.content(), attributes.reasons(),
+                    attributes.reportedBy());
+        }
 
         @Override
         public String typeName() {
@@ -125,11 +158,25 @@ public record JourneyEventV1(
 
     /** The committee met a stage's entry criteria (or fell back to it): {@code criteria} say why. */
     public record StageEntered(String stageKey, String stageName, String previousStageKey, String journeyId,
-            int journeyVersion, List<CriterionResult> criteria, String explanation) implements Payload {
+            int journeyVersion, List<CriterionResult> criteria, String explanation, Integer stageIndex,
+            List<CommitteeRole> requiredRoles) implements Payload {
         public static final String TYPE = "StageEntered";
 
+        /**
+         * @param stageIndex the stage's position in its journey (0 first), so readers tell an advance from a
+         *     fall-back; null on events written before it was carried
+         * @param requiredRoles the personas the stage requires (empty when none or not carried)
+         */
         public StageEntered {
             criteria = List.copyOf(criteria);
+            requiredRoles = requiredRoles == null ? List.of() : List.copyOf(requiredRoles);
+        }
+
+        /** A stage entry without the stage's position and required roles (as written before they were carried). */
+        public StageEntered(String stageKey, String stageName, String previousStageKey, String journeyId,
+                int journeyVersion, List<CriterionResult> criteria, String explanation) {
+            this(stageKey, stageName, previousStageKey, journeyId, journeyVersion, criteria, explanation, null,
+                    List.of());
         }
 
         @Override

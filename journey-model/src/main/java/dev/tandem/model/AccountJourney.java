@@ -181,8 +181,7 @@ public final class AccountJourney {
                     policy.decay(contribution, Duration.between(touchpoint.occurredAt(), asOf)), touchpoint.occurredAt());
         }
 
-        facts.add(0, new TouchpointRecorded(touchpoint.id(), touchpoint.type(), touchpoint.source(),
-                touchpoint.direction(), touchpoint.contactKey(), contribution));
+        facts.add(0, TouchpointRecorded.of(touchpoint, contribution));
         progression.record(touchpoint.type(), touchpoint.direction(), touchpoint.contactKey(),
                 committee::roleOf, touchpoint.occurredAt(), contribution,
                 Duration.between(touchpoint.occurredAt(), asOf));

@@ -241,7 +241,11 @@ final class JourneyProgression {
         String text = stageText(evaluation, previous);
         explain("stage", text, evaluation.criteria(), causedBy, now);
         out.add(new StageEntered(stageKey, stageName, previous, evaluation.journeyId(), evaluation.journeyVersion(),
-                evaluation.criteria(), text));
+                evaluation.criteria(), text, evaluation.stageIndex(), requiredRolesOf(stageKey)));
+    }
+
+    private List<dev.tandem.model.CommitteeRole> requiredRolesOf(String key) {
+        return context.definition().stage(key).map(Stage::requiredRoles).orElse(List.of());
     }
 
     private static String stageText(StageEvaluation evaluation, String previous) {
@@ -286,7 +290,8 @@ final class JourneyProgression {
             Explanation why = explanations.get("stage");
             out.add(new StageEntered(stageKey, stageName, before.stageKey, context.definition().journeyId(),
                     context.definition().version(), why == null ? List.of() : why.criteria(),
-                    why == null ? "Replayed into place." : why.text()));
+                    why == null ? "Replayed into place." : why.text(), context.definition().indexOf(stageKey),
+                    requiredRolesOf(stageKey)));
         }
         if (activeStall != null && !activeStall.sameAs(before.activeStall)) {
             out.add(detected(activeStall));

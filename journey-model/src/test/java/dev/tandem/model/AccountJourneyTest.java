@@ -54,7 +54,8 @@ class AccountJourneyTest {
             assertThat(e.occurredAt()).isEqualTo(webinar.occurredAt());
         });
         assertThat(events.get(0).data()).isEqualTo(new TouchpointRecorded("tp-1", "webinar.attended",
-                TouchpointSource.MARKETING, Direction.BUYER_INITIATED, "c_cfo", 3.0));
+                TouchpointSource.MARKETING, Direction.BUYER_INITIATED, "c_cfo", 3.0, webinar.occurredAt(), "webinar",
+                null, null, java.util.List.of(), null));
         assertThat(events.get(1).data())
                 .isEqualTo(new CommitteeMemberAdded("c_cfo", CommitteeRole.ECONOMIC_BUYER, RoleSource.INFERRED));
         MomentumShifted shift = (MomentumShifted) events.get(2).data();

@@ -17,6 +17,7 @@ import dev.tandem.kpi.mapping.AccountKpisDocuments;
 import dev.tandem.kpi.messaging.JourneyEventConsumer;
 import dev.tandem.kpi.service.AccountKpis;
 import dev.tandem.kpi.service.KpiProjection;
+import dev.tandem.kpi.service.LoggedEvent;
 import dev.tandem.model.CommitteeRole;
 import dev.tandem.model.DealOutcome;
 import dev.tandem.model.Direction;
@@ -56,6 +57,7 @@ import org.junit.jupiter.api.Test;
 class BatchKpiProjectionTest {
 
     private static final String TENANT = "dev";
+    private static final int SYNTHETIC_PARTITIONS = 10_000;
     private static final Duration PATIENCE = Duration.ofSeconds(30);
     private static final Instant START = Instant.parse("2026-11-20T10:00:00Z");
     private static final KafkaTestClient KAFKA =
@@ -85,8 +87,10 @@ class BatchKpiProjectionTest {
         List<JourneyEventV1> events = interleaved(batched, stage);
 
         consumer.consume(KafkaTestClient.batchOf(events.stream().map(e -> eventRecord(0, e)).toList())).await().atMost(PATIENCE);
+        long offset = 0;
         for (JourneyEventV1 event : renamed(events, batched, single)) {
-            projection.applyAll(List.of(event)).await().atMost(PATIENCE);
+            projection.applyAll(List.of(new LoggedEvent(event, SYNTHETIC_PARTITIONS + 50, offset++)))
+                    .await().atMost(PATIENCE);
         }
 
         for (int i = 0; i < batched.size(); i++) {
@@ -157,7 +161,7 @@ class BatchKpiProjectionTest {
         assertThat(header(letter, "dead-letter-exception-class-name"))
                 .isEqualTo(MalformedEventException.class.getName());
         assertThat(header(letter, "dead-letter-topic")).isEqualTo(Topics.JOURNEY_EVENTS);
-        assertThat(header(letter, "dead-letter-partition")).isEqualTo("2");
+        assertThat(header(letter, "dead-letter-partition")).isEqualTo(String.valueOf(SYNTHETIC_PARTITIONS + 2));
         assertThat(header(letter, "dead-letter-offset")).isEqualTo(Long.toString(poison.offset()));
         assertThat(header(letter, "ce_id")).isEqualTo(poisonId);
         assertThat(KAFKA.recordsContaining(Topics.DLQ_KPI_PROJECTOR, mismatched, PATIENCE)).hasSize(1);
@@ -269,7 +273,8 @@ class BatchKpiProjectionTest {
 
     private static ConsumerRecord<String, String> record(int partition, String key, String value,
             RecordHeaders headers) {
-        return new ConsumerRecord<>(Topics.JOURNEY_EVENTS, partition, OFFSETS.incrementAndGet(),
+        // partitions the real topic does not have, so that the tenant totals' fences of the real ones stay untouched
+        return new ConsumerRecord<>(Topics.JOURNEY_EVENTS, SYNTHETIC_PARTITIONS + partition, OFFSETS.incrementAndGet(),
                 System.currentTimeMillis(), TimestampType.CREATE_TIME, -1, -1, key, value, headers, Optional.empty());
     }
 

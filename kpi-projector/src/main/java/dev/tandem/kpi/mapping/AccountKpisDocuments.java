@@ -2,6 +2,7 @@ package dev.tandem.kpi.mapping;
 
 import dev.tandem.events.EventKeys;
 import dev.tandem.kpi.service.AccountKpis;
+import dev.tandem.kpi.service.KpiFacts;
 import dev.tandem.model.CommitteeRole;
 import dev.tandem.model.TouchpointSource;
 import java.time.Instant;
@@ -27,6 +28,8 @@ public final class AccountKpisDocuments {
     public static final String TOUCHPOINTS_BY_SOURCE = "touchpointsBySource";
     public static final String MEMBERS_BY_ROLE = "membersByRole";
     public static final String MOMENTUM = "momentum";
+    /** The facts beyond counts ({@code KpiFacts}) as JSON text: content names need not be valid field names. */
+    public static final String FACTS = "facts";
 
     private AccountKpisDocuments() {
     }
@@ -51,6 +54,7 @@ public final class AccountKpisDocuments {
                 .append("touchpointCount", kpis.touchpointCount())
                 .append("members", members)
                 .append(MEMBERS_BY_ROLE, roles)
+                .append(FACTS, kpis.facts().toJson())
                 .append("projectedAt", Date.from(projectedAt));
         StageKpisDocuments.appendTo(document, kpis.journey());
         if (kpis.momentum() != null) {
@@ -75,7 +79,7 @@ public final class AccountKpisDocuments {
         return new AccountKpis(document.getString(TENANT_ID), document.getString(ACCOUNT_KEY),
                 longOf(document.get(ACCOUNT_VERSION)), sources, memberRoles,
                 momentum instanceof Number number ? number.intValue() : null,
-                StageKpisDocuments.fromDocument(document));
+                StageKpisDocuments.fromDocument(document), KpiFacts.fromJson(document.getString(FACTS)));
     }
 
     static long longOf(Object value) {

@@ -4,13 +4,14 @@ import dev.tandem.support.messaging.BatchProjection;
 import dev.tandem.support.messaging.DeadLetterQueue;
 import dev.tandem.support.messaging.JourneyEventRecords;
 import dev.tandem.kpi.service.KpiProjection;
+import dev.tandem.kpi.service.LoggedEvent;
 import dev.tandem.support.messaging.TransientRetries;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** Projects {@code tandem.journey-events.v1} into {@code account_kpis}, one poll (batch) at a time. */
+/** Projects {@code tandem.journey-events.v1} into {@code account_kpis} and {@code kpi_totals}, one poll at a time. */
 @ApplicationScoped
 public class JourneyEventConsumer {
 
@@ -38,6 +39,9 @@ public class JourneyEventConsumer {
      */
     @Incoming("journey-events")
     public Uni<Void> consume(ConsumerRecords<String, String> records) {
-        return BatchProjection.consume(records, JourneyEventRecords::read, projection::applyAll, "Journey event", deadLetters, retries);
+        return BatchProjection.consumeRecords(records,
+                record -> new LoggedEvent(JourneyEventRecords.read(record.key(), record.value()), record.partition(),
+                        record.offset()),
+                projection::applyAll, "Journey event", deadLetters, retries);
     }
 }

@@ -14,12 +14,8 @@ import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.WriteModel;
 import dev.tandem.kpi.config.KpiConfig;
 import dev.tandem.kpi.mapping.AccountKpisDocuments;
-import dev.tandem.kpi.mapping.KpiSummaryAggregation;
 import dev.tandem.kpi.mapping.StageKpisDocuments;
-import dev.tandem.kpi.mapping.StageSummaryAggregation;
 import dev.tandem.kpi.service.AccountKpis;
-import dev.tandem.kpi.service.KpiSummary;
-import dev.tandem.kpi.service.StageSummary;
 import io.quarkus.mongodb.reactive.ReactiveMongoClient;
 import io.quarkus.mongodb.reactive.ReactiveMongoCollection;
 import io.smallrye.mutiny.Uni;
@@ -54,11 +50,6 @@ public class AccountKpiRepository {
     Uni<Void> ensureIndexes() {
         return kpis.createIndex(Indexes.ascending(AccountKpisDocuments.TENANT_ID, AccountKpisDocuments.ACCOUNT_KEY),
                         new IndexOptions().name("tenant_account").unique(true))
-                // the summary's open-accounts-by-stage and stalled counts
-                .chain(() -> kpis.createIndex(Indexes.ascending(AccountKpisDocuments.TENANT_ID,
-                        StageKpisDocuments.STAGE_KEY), new IndexOptions().name("tenant_stage")))
-                .chain(() -> kpis.createIndex(Indexes.ascending(AccountKpisDocuments.TENANT_ID,
-                        StageKpisDocuments.STALLED), new IndexOptions().name("tenant_stalled")))
                 .replaceWithVoid();
     }
 
@@ -124,24 +115,5 @@ public class AccountKpiRepository {
      * @param readVersion the stored {@code accountVersion} that was read; 0 when the account had no document
      */
     public record Write(AccountKpis next, long readVersion) {
-    }
-
-    /** The tenant's summary: the totals and the journey KPIs, each a small aggregation, run concurrently. */
-    public Uni<KpiSummary> summarize(String tenantId) {
-        Uni<KpiSummary> totals = kpis.aggregate(KpiSummaryAggregation.pipeline(tenantId))
-                .collect().first()
-                .map(KpiSummaryAggregation::fromResult);
-        Uni<StageSummary> journey = Uni.combine().all().unis(
-                        rows(StageSummaryAggregation.openByStage(tenantId)),
-                        rows(StageSummaryAggregation.stageTotals(tenantId)),
-                        rows(StageSummaryAggregation.conversions(tenantId)),
-                        rows(StageSummaryAggregation.outcomes(tenantId)),
-                        rows(StageSummaryAggregation.stalled(tenantId)))
-                .with(StageSummaryAggregation::fromResults);
-        return Uni.combine().all().unis(totals, journey).with(KpiSummary::withJourney);
-    }
-
-    private Uni<List<Document>> rows(List<Bson> pipeline) {
-        return kpis.aggregate(pipeline).collect().asList();
     }
 }

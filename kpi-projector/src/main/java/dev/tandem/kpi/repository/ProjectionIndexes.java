@@ -16,15 +16,17 @@ public class ProjectionIndexes {
     private static final Logger LOG = Logger.getLogger(ProjectionIndexes.class);
 
     private final AccountKpiRepository kpis;
+    private final KpiTotalsRepository totals;
     private final KpiConfig config;
 
-    public ProjectionIndexes(AccountKpiRepository kpis, KpiConfig config) {
+    public ProjectionIndexes(AccountKpiRepository kpis, KpiTotalsRepository totals, KpiConfig config) {
         this.kpis = kpis;
+        this.totals = totals;
         this.config = config;
     }
 
     void createOnStart(@Observes StartupEvent startup) {
-        kpis.ensureIndexes().await().atMost(config.projection().indexTimeout());
+        kpis.ensureIndexes().chain(totals::ensureIndexes).await().atMost(config.projection().indexTimeout());
         LOG.infof("Indexes of the KPI projection are in place (database %s)", config.projection().database());
     }
 }

@@ -17,6 +17,7 @@ import java.util.TreeMap;
  *                    a member is never counted twice or under a stale role
  * @param momentum the latest momentum, or null before the first MomentumShifted
  * @param journey stage, stall and outcome KPIs
+ * @param facts what the funnel, velocity, stall, coverage, attribution, outcome, reason and enablement KPIs need
  */
 public record AccountKpis(
         String tenantId,
@@ -25,7 +26,16 @@ public record AccountKpis(
         Map<TouchpointSource, Long> touchpointsBySource,
         Map<String, CommitteeRole> memberRoles,
         Integer momentum,
-        StageKpis journey) {
+        StageKpis journey,
+        KpiFacts facts) {
+
+    /** A state without the facts beyond counts (none applied yet). */
+    public AccountKpis(String tenantId, String accountKey, long accountVersion,
+            Map<TouchpointSource, Long> touchpointsBySource, Map<String, CommitteeRole> memberRoles, Integer momentum,
+            StageKpis journey) {
+        this(tenantId, accountKey, accountVersion, touchpointsBySource, memberRoles, momentum, journey,
+                KpiFacts.none());
+    }
 
     /** A state without journey KPIs yet. */
     public AccountKpis(String tenantId, String accountKey, long accountVersion,
@@ -35,6 +45,7 @@ public record AccountKpis(
 
     public AccountKpis {
         journey = journey == null ? StageKpis.none() : journey;
+        facts = facts == null ? KpiFacts.none() : facts;
         EnumMap<TouchpointSource, Long> sources = new EnumMap<>(TouchpointSource.class);
         for (TouchpointSource source : TouchpointSource.values()) {
             sources.put(source, touchpointsBySource.getOrDefault(source, 0L));
@@ -81,8 +92,51 @@ public record AccountKpis(
         } else if (data instanceof JourneyEventV1.MomentumShifted shifted) {
             nextMomentum = shifted.momentum();
         }
+        facts.apply(event, roles);
         return new AccountKpis(tenantId, accountKey, event.accountVersion(), sources, roles, nextMomentum,
-                journey.apply(data, event.occurredAt()));
+                journey.apply(data, event.occurredAt()), facts);
+    }
+
+    /**
+     * This state with a private copy of its facts: {@link #apply} changes the facts in place (they are large), so
+     * a projection copies them once per account and batch instead of once per event.
+     */
+    public AccountKpis withOwnFacts() {
+        return new AccountKpis(tenantId, accountKey, accountVersion, touchpointsBySource, memberRoles, momentum,
+                journey, facts.copy());
+    }
+
+    /**
+     * What this account adds to each of its tenant's totals ({@link KpiKeys}); an account no event reached adds
+     * nothing. Read it before applying further events: they change the facts in place.
+     */
+    public Map<String, Long> counters() {
+        Map<String, Long> counters = new java.util.HashMap<>();
+        if (accountVersion == 0) {
+            return counters;
+        }
+        counters.put(KpiKeys.key(KpiKeys.ACCOUNTS), 1L);
+        touchpointsBySource.forEach((source, count) -> {
+            if (count != 0) {
+                counters.put(KpiKeys.key(KpiKeys.TOUCHPOINTS, source.wireName()), count);
+            }
+        });
+        memberRoles.values().forEach(role -> counters.merge(KpiKeys.key(KpiKeys.MEMBERS, role.wireName()), 1L,
+                Long::sum));
+        if (momentum != null) {
+            counters.put(KpiKeys.key(KpiKeys.MOMENTUM, "sum"), (long) momentum);
+            counters.put(KpiKeys.key(KpiKeys.MOMENTUM, "count"), 1L);
+        }
+        if (journey.outcome() == null && journey.currentStage() != null) {
+            counters.put(KpiKeys.key(KpiKeys.OPEN, journey.currentStage()), 1L);
+            if (journey.stalled()) {
+                counters.put(KpiKeys.key(KpiKeys.STALLED, journey.currentStage()), 1L);
+            }
+        }
+        journey.transitions().forEach(move -> counters.put(KpiKeys.key(KpiKeys.TRANSITIONS, move.from(), move.to()),
+                1L));
+        facts.countInto(counters, memberRoles.values());
+        return counters;
     }
 
     public long touchpointCount() {

@@ -4,9 +4,14 @@ import dev.tandem.events.EventKeys;
 import dev.tandem.events.JourneyEventV1;
 import dev.tandem.kpi.config.KpiConfig;
 import dev.tandem.kpi.repository.AccountKpiRepository;
+import dev.tandem.kpi.repository.KpiTotalsRepository;
+import dev.tandem.kpi.repository.KpiTotalsRepository.Increment;
+import dev.tandem.kpi.service.LoggedEvent.Fence;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,11 +19,18 @@ import java.util.Set;
 import org.jboss.logging.Logger;
 
 /**
- * Applies a batch of journey events to the per-account KPIs: the batch's accounts are read with one query, each
- * account's events applied in log order by {@link AccountKpis} in memory, and every changed account written back
- * with one bulk write, each write only if nobody changed the account since it was read. The accounts another writer
- * got to first are read and applied again, up to {@code tandem.kpi.projection.write-conflict-retries} times. An
- * event not newer than the stored version changes nothing, so redeliveries, duplicates and replays converge.
+ * Applies a batch of journey events to the per-account KPIs and to the tenant totals. The batch's accounts and the
+ * totals' fences are read with one query each; each account's events are applied in log order in memory
+ * ({@link AccountKpis}, pure); the totals change by the difference between what each account adds to them after and
+ * before ({@link AccountKpis#counters}), counted only for the events beyond the fence of the account's tenant and
+ * partition. The totals are written first (one bulk write, each fence moving only from the offset read), then the
+ * changed accounts (one bulk write, each only if nobody changed the account since it was read). Whatever another
+ * writer got to first is read and applied again, up to {@code tandem.kpi.projection.write-conflict-retries} times.
+ *
+ * <p>Why the order holds after a crash: an account's document is written only after its events were counted, so a
+ * redelivered batch finds its events beyond the documents but within the fences: they are applied again without
+ * being counted again. An event not newer than the stored version changes nothing, so duplicates and replays
+ * converge, and the totals always equal the sum over accounts, which is what a rebuild from the log computes.
  */
 @ApplicationScoped
 public class KpiProjection {
@@ -26,10 +38,12 @@ public class KpiProjection {
     private static final Logger LOG = Logger.getLogger(KpiProjection.class);
 
     private final AccountKpiRepository repository;
+    private final KpiTotalsRepository totals;
     private final KpiConfig config;
 
-    public KpiProjection(AccountKpiRepository repository, KpiConfig config) {
+    public KpiProjection(AccountKpiRepository repository, KpiTotalsRepository totals, KpiConfig config) {
         this.repository = repository;
+        this.totals = totals;
         this.config = config;
     }
 
@@ -37,32 +51,68 @@ public class KpiProjection {
      * @param events in log order (one account's events are in offset order)
      * @return how many accounts' KPIs changed (the others' events were all already applied or older)
      */
-    public Uni<Integer> applyAll(List<JourneyEventV1> events) {
-        Map<String, List<JourneyEventV1>> byAccount = byAccount(events);
-        return readAndApply(byAccount, config.projection().writeConflictRetries());
+    public Uni<Integer> applyAll(List<LoggedEvent> events) {
+        return readAndApply(byAccount(events), config.projection().writeConflictRetries());
     }
 
-    private Uni<Integer> readAndApply(Map<String, List<JourneyEventV1>> byAccount, int conflictsLeft) {
-        return repository.findAll(byAccount.keySet())
-                .chain(stored -> applyOn(stored, byAccount, conflictsLeft));
+    private Uni<Integer> readAndApply(Map<String, List<LoggedEvent>> byAccount, int conflictsLeft) {
+        Set<Fence> fences = new HashSet<>();
+        byAccount.values().forEach(events -> events.forEach(logged -> fences.add(logged.fence())));
+        return Uni.combine().all().unis(repository.findAll(byAccount.keySet()), totals.offsets(fences))
+                .asTuple()
+                .chain(read -> applyOn(read.getItem1(), read.getItem2(), byAccount, conflictsLeft));
     }
 
     /**
-     * Applies each account's events on the state that was read (absent: no document yet) and writes the changed
-     * accounts; those written meanwhile by someone else are read again, at most {@code conflictsLeft} times.
+     * Applies each account's events on the state that was read (absent: no document yet), counts the difference
+     * of the events beyond their fence into the totals, and writes both; what someone else wrote meanwhile is read
+     * again, at most {@code conflictsLeft} times.
      */
-    Uni<Integer> applyOn(Map<String, AccountKpis> stored, Map<String, List<JourneyEventV1>> byAccount,
-            int conflictsLeft) {
+    Uni<Integer> applyOn(Map<String, AccountKpis> stored, Map<Fence, Long> fences,
+            Map<String, List<LoggedEvent>> byAccount, int conflictsLeft) {
         List<AccountKpiRepository.Write> writes = new ArrayList<>();
-        for (Map.Entry<String, List<JourneyEventV1>> account : byAccount.entrySet()) {
-            JourneyEventV1 first = account.getValue().get(0);
+        Map<Fence, Increment> increments = new LinkedHashMap<>();
+        for (Map.Entry<String, List<LoggedEvent>> account : byAccount.entrySet()) {
+            JourneyEventV1 first = account.getValue().get(0).event();
             AccountKpis read = stored.getOrDefault(account.getKey(),
                     AccountKpis.untracked(first.tenantId(), first.accountKey()));
-            AccountKpis next = applyInOrder(read, account.getValue());
-            if (next.accountVersion() != read.accountVersion()) {
-                writes.add(new AccountKpiRepository.Write(next, read.accountVersion()));
+            Fence fence = account.getValue().get(0).fence();
+            long countedUpTo = fences.getOrDefault(fence, KpiTotalsRepository.NEVER);
+            List<JourneyEventV1> counted = new ArrayList<>();
+            List<JourneyEventV1> uncounted = new ArrayList<>();
+            long lastOffset = countedUpTo;
+            for (LoggedEvent logged : account.getValue()) {
+                (logged.offset() <= countedUpTo ? counted : uncounted).add(logged.event());
+                lastOffset = Math.max(lastOffset, logged.offset());
+            }
+            AccountKpis settled = applyInOrder(read.withOwnFacts(), counted);
+            if (!uncounted.isEmpty()) {
+                Map<String, Long> before = settled.counters();
+                AccountKpis next = applyInOrder(settled, uncounted);
+                Increment increment = increments.computeIfAbsent(fence,
+                        f -> new Increment(f, countedUpTo, countedUpTo, new HashMap<>()));
+                increments.put(fence, new Increment(fence, countedUpTo, Math.max(increment.toOffset(), lastOffset),
+                        increment.deltas()));
+                addDifference(increment.deltas(), before, next.counters());
+                settled = next;
+            }
+            if (settled.accountVersion() != read.accountVersion()) {
+                writes.add(new AccountKpiRepository.Write(settled, read.accountVersion()));
             }
         }
+        increments.values().forEach(increment -> increment.deltas().values().removeIf(delta -> delta == 0));
+        return totals.add(List.copyOf(increments.values())).chain(movedFences -> {
+            if (!movedFences.isEmpty()) {
+                return conflictsLeft <= 0
+                        ? Uni.createFrom().failure(new WriteConflictException(movedFences.size()))
+                        : readAndApply(byAccount, conflictsLeft - 1);
+            }
+            return writeAccounts(writes, byAccount, conflictsLeft);
+        });
+    }
+
+    private Uni<Integer> writeAccounts(List<AccountKpiRepository.Write> writes,
+            Map<String, List<LoggedEvent>> byAccount, int conflictsLeft) {
         if (writes.isEmpty()) {
             return Uni.createFrom().item(0);
         }
@@ -77,6 +127,12 @@ public class KpiProjection {
             return readAndApply(only(byAccount, conflicts), conflictsLeft - 1)
                     .map(rewritten -> writes.size() - conflicts.size() + rewritten);
         });
+    }
+
+    /** Adds {@code after - before} to {@code deltas}, counter by counter. */
+    static void addDifference(Map<String, Long> deltas, Map<String, Long> before, Map<String, Long> after) {
+        after.forEach((key, value) -> deltas.merge(key, value, Long::sum));
+        before.forEach((key, value) -> deltas.merge(key, -value, Long::sum));
     }
 
     /** The account's events applied one by one; those not newer than the state change nothing. */
@@ -99,18 +155,19 @@ public class KpiProjection {
     }
 
     /** The events by account id, each account's in the order given; accounts in order of first appearance. */
-    static Map<String, List<JourneyEventV1>> byAccount(List<JourneyEventV1> events) {
-        Map<String, List<JourneyEventV1>> byAccount = new LinkedHashMap<>();
-        for (JourneyEventV1 event : events) {
+    static Map<String, List<LoggedEvent>> byAccount(List<LoggedEvent> events) {
+        Map<String, List<LoggedEvent>> byAccount = new LinkedHashMap<>();
+        for (LoggedEvent logged : events) {
+            JourneyEventV1 event = logged.event();
             byAccount.computeIfAbsent(EventKeys.account(event.tenantId(), event.accountKey()),
-                    id -> new ArrayList<>()).add(event);
+                    id -> new ArrayList<>()).add(logged);
         }
         return byAccount;
     }
 
-    private static Map<String, List<JourneyEventV1>> only(Map<String, List<JourneyEventV1>> byAccount,
+    private static Map<String, List<LoggedEvent>> only(Map<String, List<LoggedEvent>> byAccount,
             Set<String> ids) {
-        Map<String, List<JourneyEventV1>> subset = new LinkedHashMap<>();
+        Map<String, List<LoggedEvent>> subset = new LinkedHashMap<>();
         byAccount.forEach((id, events) -> {
             if (ids.contains(id)) {
                 subset.put(id, events);

@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.tandem.kpi.mapping.KpiSummaryAggregation;
+import dev.tandem.kpi.service.KpiReports;
+import dev.tandem.kpi.service.KpiTotals;
 import dev.tandem.kpi.service.KpiSummary;
 import dev.tandem.kpi.service.StageSummary;
 import dev.tandem.model.CommitteeRole;
@@ -30,7 +31,7 @@ class KpiSummaryResponseTest {
 
     @Test
     void aTenantWithoutAccountsGetsEveryFieldWithZeros() throws Exception {
-        KpiSummaryResponse response = KpiSummaryResponse.of(KpiSummaryAggregation.fromResult(null));
+        KpiSummaryResponse response = KpiSummaryResponse.of(KpiReports.summary(KpiTotals.of(Map.of())));
 
         JsonNode json = new ObjectMapper().valueToTree(response);
 
@@ -53,7 +54,7 @@ class KpiSummaryResponseTest {
                 List.of(new StageSummary.Conversion("exploration", "selection", 2)),
                 Map.of(DealOutcome.NO_DECISION, 1L, DealOutcome.WON, 2L), 1);
 
-        KpiSummaryResponse response = KpiSummaryResponse.of(KpiSummaryAggregation.fromResult(null)
+        KpiSummaryResponse response = KpiSummaryResponse.of(KpiReports.summary(KpiTotals.of(Map.of()))
                 .withJourney(journey));
 
         assertThat(response.accountsByStage()).containsExactly(Map.entry("selection", 2L));

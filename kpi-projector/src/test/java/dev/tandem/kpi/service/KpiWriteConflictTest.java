@@ -8,6 +8,7 @@ import dev.tandem.events.JourneyEventV1;
 import dev.tandem.infra.TandemInfrastructureResource;
 import dev.tandem.kpi.config.KpiConfig;
 import dev.tandem.kpi.repository.AccountKpiRepository;
+import dev.tandem.kpi.repository.KpiTotalsRepository;
 import dev.tandem.model.CommitteeRole;
 import dev.tandem.model.Direction;
 import dev.tandem.model.RoleSource;
@@ -39,11 +40,14 @@ class KpiWriteConflictTest {
     AccountKpiRepository repository;
 
     @Inject
+    KpiTotalsRepository totals;
+
+    @Inject
     KpiConfig config;
 
     @Test
     void aReplaceOnAStaleVersionIsNotWrittenAndTheAccountIsReadAgain() {
-        KpiProjection projection = new KpiProjection(repository, config);
+        KpiProjection projection = new KpiProjection(repository, totals, config);
         String account = unique("acme");
         List<JourneyEventV1> events = List.of(
                 event(account, 1, touchpoint(TouchpointSource.MARKETING)),
@@ -52,18 +56,18 @@ class KpiWriteConflictTest {
                 event(account, 3, touchpoint(TouchpointSource.SALES)),
                 event(account, 4, touchpoint(TouchpointSource.PARTNER)));
         // the other writer got to version 4
-        projection.applyAll(events).await().atMost(PATIENCE);
+        projection.applyAll(logged(events)).await().atMost(PATIENCE);
         AccountKpis theirs = repository.find(TENANT, account).await().atMost(PATIENCE);
         // we read version 1 before that, and apply versions 1 to 3
         Map<String, AccountKpis> staleRead = Map.of(id(account), fold(events.subList(0, 1)));
-        Map<String, List<JourneyEventV1>> ours = Map.of(id(account), events.subList(0, 3));
+        Map<String, List<LoggedEvent>> ours = Map.of(id(account), logged(events.subList(0, 3)));
 
-        assertThatThrownBy(() -> projection.applyOn(staleRead, ours, 0).await().atMost(PATIENCE))
+        assertThatThrownBy(() -> projection.applyOn(staleRead, Map.of(), ours, 0).await().atMost(PATIENCE))
                 .as("no retries left: the conflict fails the batch (retried later with back-off)")
                 .isInstanceOf(KpiProjection.WriteConflictException.class);
         assertThat(repository.find(TENANT, account).await().atMost(PATIENCE)).isEqualTo(theirs);
 
-        assertThat(projection.applyOn(staleRead, ours, 1).await().atMost(PATIENCE))
+        assertThat(projection.applyOn(staleRead, Map.of(), ours, 1).await().atMost(PATIENCE))
                 .as("read again at version 4, nothing of ours is newer").isZero();
         assertThat(repository.find(TENANT, account).await().atMost(PATIENCE)).isEqualTo(theirs)
                 .isEqualTo(fold(events));
@@ -71,7 +75,7 @@ class KpiWriteConflictTest {
 
     @Test
     void anInsertOfAnAccountCreatedMeanwhileIsReadAgainWhileTheBulkWritesTheOthers() {
-        KpiProjection projection = new KpiProjection(repository, config);
+        KpiProjection projection = new KpiProjection(repository, totals, config);
         String contested = unique("globex");
         String fresh = unique("initech");
         List<JourneyEventV1> contestedEvents = List.of(
@@ -82,12 +86,12 @@ class KpiWriteConflictTest {
                 event(fresh, 1, touchpoint(TouchpointSource.PRODUCT)),
                 event(fresh, 2, touchpoint(TouchpointSource.PRODUCT)));
         // the other writer created the contested account at version 2 after we found no document for it
-        projection.applyAll(contestedEvents.subList(0, 2)).await().atMost(PATIENCE);
-        Map<String, List<JourneyEventV1>> ours = new LinkedHashMap<>();
-        ours.put(id(contested), contestedEvents);
-        ours.put(id(fresh), freshEvents);
+        projection.applyAll(logged(contestedEvents.subList(0, 2))).await().atMost(PATIENCE);
+        Map<String, List<LoggedEvent>> ours = new LinkedHashMap<>();
+        ours.put(id(contested), logged(contestedEvents));
+        ours.put(id(fresh), logged(freshEvents));
 
-        assertThat(projection.applyOn(Map.of(), ours, 1).await().atMost(PATIENCE)).isEqualTo(2);
+        assertThat(projection.applyOn(Map.of(), Map.of(), ours, 1).await().atMost(PATIENCE)).isEqualTo(2);
 
         assertThat(repository.find(TENANT, contested).await().atMost(PATIENCE)).isEqualTo(fold(contestedEvents));
         assertThat(repository.find(TENANT, fresh).await().atMost(PATIENCE)).isEqualTo(fold(freshEvents));
@@ -99,6 +103,12 @@ class KpiWriteConflictTest {
             state = state.apply(event);
         }
         return state;
+    }
+
+    /** The events as read from a partition of their own (so no other test's fence counts them). */
+    private static List<LoggedEvent> logged(List<JourneyEventV1> events) {
+        int partition = Math.floorMod(events.get(0).accountKey().hashCode(), 1_000_000) + 1_000;
+        return events.stream().map(event -> new LoggedEvent(event, partition, event.accountVersion())).toList();
     }
 
     private static String id(String account) {

@@ -4,6 +4,7 @@ import io.smallrye.mutiny.Uni;
 import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 
 /**
@@ -27,7 +28,15 @@ public final class BatchProjection {
      */
     public static <T> Uni<Void> consume(ConsumerRecords<String, String> records, BiFunction<String, String, T> reader,
             Function<List<T>, Uni<?>> apply, String kind, DeadLetterQueue deadLetters, TransientRetries retries) {
-        return retries.untilDone(Uni.createFrom().item(() -> RecordBatch.read(records, reader)),
+        return consumeRecords(records, record -> reader.apply(record.key(), record.value()), apply, kind, deadLetters,
+                retries);
+    }
+
+    /** Like {@link #consume}, for a reader that needs the whole record (its partition and offset, say). */
+    public static <T> Uni<Void> consumeRecords(ConsumerRecords<String, String> records,
+            Function<ConsumerRecord<String, String>, T> reader, Function<List<T>, Uni<?>> apply, String kind,
+            DeadLetterQueue deadLetters, TransientRetries retries) {
+        return retries.untilDone(Uni.createFrom().item(() -> RecordBatch.readRecords(records, reader)),
                         "Reading " + kind.toLowerCase(java.util.Locale.ROOT) + " batch")
                 .chain(batch -> Uni.join().all(
                                 deadLetters.send(batch.rejected(), kind),

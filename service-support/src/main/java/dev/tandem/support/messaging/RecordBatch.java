@@ -31,6 +31,12 @@ public record RecordBatch<T>(List<T> valid, List<Rejected> rejected, String desc
     /** Reads every record with {@code reader}, which throws {@link MalformedEventException} for a record to refuse. */
     public static <T> RecordBatch<T> read(ConsumerRecords<String, String> records,
             BiFunction<String, String, T> reader) {
+        return readRecords(records, record -> reader.apply(record.key(), record.value()));
+    }
+
+    /** Like {@link #read}, for a reader that needs the whole record (its partition and offset, say). */
+    public static <T> RecordBatch<T> readRecords(ConsumerRecords<String, String> records,
+            java.util.function.Function<ConsumerRecord<String, String>, T> reader) {
         List<T> valid = new ArrayList<>(records.count());
         List<Rejected> rejected = new ArrayList<>();
         Map<String, long[]> offsets = new LinkedHashMap<>();
@@ -38,7 +44,7 @@ public record RecordBatch<T>(List<T> valid, List<Rejected> rejected, String desc
             offsets.computeIfAbsent(record.topic() + "-" + record.partition(),
                     partition -> new long[] {record.offset(), record.offset()})[1] = record.offset();
             try {
-                valid.add(reader.apply(record.key(), record.value()));
+                valid.add(reader.apply(record));
             } catch (MalformedEventException reason) {
                 rejected.add(new Rejected(record, reason));
             }

@@ -1,0 +1,22 @@
+package dev.tandem.kpi.service;
+
+import dev.tandem.events.JourneyEventV1;
+
+/**
+ * A journey event and where it stands on the log: the tenant totals remember, per tenant and partition, the last
+ * offset they counted, so a batch redelivered after a crash is never counted twice.
+ */
+public record LoggedEvent(JourneyEventV1 event, int partition, long offset) {
+
+    public Fence fence() {
+        return new Fence(event.tenantId(), partition);
+    }
+
+    /** One tenant's share of one partition of the journey-event topic: the unit the totals are counted in. */
+    public record Fence(String tenantId, int partition) {
+
+        public String id() {
+            return tenantId + "/" + partition;
+        }
+    }
+}
