@@ -16,6 +16,7 @@ import dev.tandem.infra.TandemInfrastructureResource;
 import dev.tandem.kpi.mapping.AccountKpisDocuments;
 import dev.tandem.kpi.messaging.JourneyEventConsumer;
 import dev.tandem.kpi.service.AccountKpis;
+import dev.tandem.kpi.repository.KpiStore;
 import dev.tandem.kpi.service.KpiProjection;
 import dev.tandem.kpi.service.LoggedEvent;
 import dev.tandem.model.CommitteeRole;
@@ -73,6 +74,9 @@ class BatchKpiProjectionTest {
 
     @Inject
     MongoClient mongo;
+
+    @Inject
+    KpiStore store;
 
     @AfterAll
     static void closeKafka() {
@@ -261,7 +265,8 @@ class BatchKpiProjectionTest {
     }
 
     private Optional<Document> stored(String account) {
-        MongoCollection<Document> kpis = mongo.getDatabase("tandem_kpi").getCollection("account_kpis");
+        MongoCollection<Document> kpis = mongo.getDatabase("tandem_kpi").getCollection(KpiStore.collectionName(
+                AccountKpisDocuments.COLLECTION, store.current().await().atMost(PATIENCE).number()));
         return Optional.ofNullable(kpis.find(Filters.eq("_id", EventKeys.account(TENANT, account))).first());
     }
 

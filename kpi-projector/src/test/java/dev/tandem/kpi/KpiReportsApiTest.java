@@ -6,18 +6,14 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.model.Filters;
 import dev.tandem.events.EventJson;
 import dev.tandem.events.EventKeys;
 import dev.tandem.events.JourneyEventV1;
 import dev.tandem.events.Topics;
 import dev.tandem.infra.KafkaTestClient;
 import dev.tandem.infra.TandemInfrastructureResource;
-import dev.tandem.kpi.config.KpiConfig;
-import dev.tandem.kpi.mapping.AccountKpisDocuments;
 import dev.tandem.kpi.repository.AccountKpiRepository;
-import dev.tandem.kpi.repository.KpiTotalsRepository;
+import dev.tandem.kpi.repository.KpiStore;
 import dev.tandem.kpi.service.AccountKpis;
 import dev.tandem.kpi.service.KnownHistory;
 import dev.tandem.kpi.service.KpiProjection;
@@ -48,19 +44,10 @@ class KpiReportsApiTest {
             new KafkaTestClient(TandemInfrastructureResource.infrastructure().kafkaBootstrapServers());
 
     @Inject
-    KpiTotalsRepository totals;
-
-    @Inject
-    AccountKpiRepository accounts;
+    KpiStore store;
 
     @Inject
     KpiProjection projection;
-
-    @Inject
-    MongoClient mongo;
-
-    @Inject
-    KpiConfig config;
 
     @AfterAll
     static void closeKafka() {
@@ -73,7 +60,7 @@ class KpiReportsApiTest {
         List<JourneyEventV1> history = history(tenant);
         history.forEach(this::send);
         awaitTotals(tenant);
-        Map<String, Long> live = totals.totalsOf(tenant).await().atMost(PATIENCE);
+        Map<String, Long> live = totalsOf(tenant);
 
         as(tenant).get("/v1/kpis/funnel").then().statusCode(200)
                 .body("stages.find { it.stage == 'exploration' }.entered", equalTo(2))
@@ -111,9 +98,9 @@ class KpiReportsApiTest {
         String lateAccount = "marker-" + UUID.randomUUID();
         send(new JourneyEventV1(JourneyEventV1.eventIdOf(tenant, lateAccount, 1), tenant, lateAccount, 1,
                 marker.occurredAt(), marker.causedBy(), marker.data()));
-        await().atMost(PATIENCE).until(() -> totals.totalsOf(tenant).await().atMost(PATIENCE)
+        await().atMost(PATIENCE).until(() -> totalsOf(tenant)
                 .getOrDefault("accounts", 0L) == 3);
-        Map<String, Long> replayed = new java.util.HashMap<>(totals.totalsOf(tenant).await().atMost(PATIENCE));
+        Map<String, Long> replayed = new java.util.HashMap<>(totalsOf(tenant));
         AccountKpis markerOnly = AccountKpis.untracked(tenant, lateAccount).apply(new JourneyEventV1(
                 JourneyEventV1.eventIdOf(tenant, lateAccount, 1), tenant, lateAccount, 1, marker.occurredAt(),
                 marker.causedBy(), marker.data()));
@@ -129,7 +116,8 @@ class KpiReportsApiTest {
         List<JourneyEventV1> acme = KnownHistory.acme(tenant);
         List<LoggedEvent> logged = logged(acme);
         projection.applyAll(logged).await().atMost(PATIENCE);
-        Map<String, Long> counted = totals.totalsOf(tenant).await().atMost(PATIENCE);
+        Map<String, Long> counted = totalsOf(tenant);
+        AccountKpiRepository accounts = store.current().await().atMost(PATIENCE).accounts();
         AccountKpis written = accounts.find(tenant, KnownHistory.ACME).await().atMost(PATIENCE);
 
         // the crash: the totals of events 9.. were written, the account's document was not (it stands at version 8)
@@ -144,26 +132,44 @@ class KpiReportsApiTest {
         projection.applyAll(logged.subList(5, 11)).await().atMost(PATIENCE);
         projection.applyAll(logged.subList(11, logged.size())).await().atMost(PATIENCE);
 
-        assertThat(totals.totalsOf(tenant).await().atMost(PATIENCE)).isEqualTo(counted);
+        assertThat(totalsOf(tenant)).isEqualTo(counted);
         assertThat(accounts.find(tenant, KnownHistory.ACME).await().atMost(PATIENCE)).isEqualTo(written);
     }
 
     @Test
-    void aRebuildFromTheLogEqualsTheLiveProjection() {
+    void aRebuildFromTheLogEqualsTheLiveProjectionAndTheKpisNeverGoBlank() {
         String tenant = uniqueTenant();
-        List<LoggedEvent> logged = logged(history(tenant));
-        for (int from = 0; from < logged.size(); from += 4) {
-            projection.applyAll(logged.subList(from, Math.min(logged.size(), from + 4))).await().atMost(PATIENCE);
-        }
-        Map<String, Long> live = totals.totalsOf(tenant).await().atMost(PATIENCE);
+        history(tenant).forEach(this::send);
+        awaitTotals(tenant);
+        Map<String, Long> live = totalsOf(tenant);
+        String funnel = as(tenant).get("/v1/kpis/funnel").then().statusCode(200).extract().asString();
+        int generation = store.current().await().atMost(PATIENCE).number();
+        RequestSpecification operator = given().auth().oauth2(TandemInfrastructureResource.infrastructure()
+                .signingKey().token(tenant, Set.of("operator"), Duration.ofMinutes(30)));
 
-        var database = mongo.getDatabase(config.projection().database());
-        database.getCollection(AccountKpisDocuments.COLLECTION).deleteMany(Filters.eq("tenantId", tenant));
-        database.getCollection(KpiTotalsRepository.COLLECTION).deleteMany(Filters.eq("tenantId", tenant));
-        assertThat(totals.totalsOf(tenant).await().atMost(PATIENCE)).isEmpty();
-        projection.applyAll(logged).await().atMost(PATIENCE);
+        String location = operator.contentType("application/json").body("{\"projection\": \"kpi\"}")
+                .post("/v1/admin/rebuilds").then().statusCode(202).body("state", equalTo("running"))
+                .extract().header("Location");
+        operator.contentType("application/json").body("{\"projection\": \"designer\"}")
+                .post("/v1/admin/rebuilds").then().statusCode(400).body("errors.field", hasItem("/projection"));
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            // the KPIs stay readable and right while the rebuild runs
+            assertThat(as(tenant).get("/v1/kpis/funnel").then().statusCode(200).extract().asString())
+                    .isEqualTo(funnel);
+            return "done".equals(operator.get(location).then().statusCode(200).extract().path("state"));
+        });
 
-        assertThat(totals.totalsOf(tenant).await().atMost(PATIENCE)).isEqualTo(live).isNotEmpty();
+        operator.get(location).then().body("eventsRead", org.hamcrest.Matchers.greaterThanOrEqualTo(
+                history(tenant).size()));
+        assertThat(store.current().await().atMost(PATIENCE).number()).isEqualTo(generation + 1);
+        assertThat(totalsOf(tenant)).isEqualTo(live);
+        assertThat(as(tenant).get("/v1/kpis/funnel").then().statusCode(200).extract().asString()).isEqualTo(funnel);
+        // and the live consumer goes on in the new generation
+        JourneyEventV1 marker = KnownHistory.globex(tenant).get(0);
+        String account = "after-" + UUID.randomUUID();
+        send(new JourneyEventV1(JourneyEventV1.eventIdOf(tenant, account, 1), tenant, account, 1,
+                marker.occurredAt(), marker.causedBy(), marker.data()));
+        await().atMost(PATIENCE).until(() -> totalsOf(tenant).getOrDefault("accounts", 0L) == 3);
     }
 
     @Test
@@ -199,9 +205,13 @@ class KpiReportsApiTest {
         return logged;
     }
 
+    private Map<String, Long> totalsOf(String tenant) {
+        return store.current().chain(generation -> generation.totals().totalsOf(tenant)).await().atMost(PATIENCE);
+    }
+
     private void awaitTotals(String tenant) {
         await().atMost(PATIENCE).until(() -> {
-            Map<String, Long> counters = totals.totalsOf(tenant).await().atMost(PATIENCE);
+            Map<String, Long> counters = totalsOf(tenant);
             return counters.getOrDefault("accounts", 0L) == 2 && counters.keySet().stream()
                     .anyMatch(key -> key.startsWith("outcomes|2026-03"));
         });

@@ -7,6 +7,7 @@ import dev.tandem.kpi.service.KpiProjection;
 import dev.tandem.kpi.service.LoggedEvent;
 import dev.tandem.support.messaging.TransientRetries;
 import io.smallrye.mutiny.Uni;
+import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -18,11 +19,14 @@ public class JourneyEventConsumer {
     private final KpiProjection projection;
     private final DeadLetterQueue deadLetters;
     private final TransientRetries retries;
+    private final KpiMetrics metrics;
 
-    public JourneyEventConsumer(KpiProjection projection, DeadLetterQueue deadLetters, TransientRetries retries) {
+    public JourneyEventConsumer(KpiProjection projection, DeadLetterQueue deadLetters, TransientRetries retries,
+            KpiMetrics metrics) {
         this.projection = projection;
         this.deadLetters = deadLetters;
         this.retries = retries;
+        this.metrics = metrics;
     }
 
     /**
@@ -41,7 +45,12 @@ public class JourneyEventConsumer {
     public Uni<Void> consume(ConsumerRecords<String, String> records) {
         return BatchProjection.consumeRecords(records,
                 record -> new LoggedEvent(JourneyEventRecords.read(record.key(), record.value()), record.partition(),
-                        record.offset()),
-                projection::applyAll, "Journey event", deadLetters, retries);
+                        record.offset(), record.timestamp()),
+                this::project, "Journey event", deadLetters, retries);
+    }
+
+    private Uni<Integer> project(List<LoggedEvent> events) {
+        long start = System.nanoTime();
+        return projection.applyAll(events).invoke(() -> metrics.applied(events, start));
     }
 }

@@ -12,14 +12,10 @@ import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.WriteModel;
-import dev.tandem.kpi.config.KpiConfig;
 import dev.tandem.kpi.mapping.AccountKpisDocuments;
-import dev.tandem.kpi.mapping.StageKpisDocuments;
 import dev.tandem.kpi.service.AccountKpis;
-import io.quarkus.mongodb.reactive.ReactiveMongoClient;
 import io.quarkus.mongodb.reactive.ReactiveMongoCollection;
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,18 +28,18 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 
 /**
- * The {@code account_kpis} collection: one document per tenant and account. Writes are conditional on the version
+ * The {@code account_kpis} collection (of one generation, {@link KpiStore}): one document per tenant and account. Writes are conditional on the version
  * that was read (optimistic concurrency), so two writers can never both apply an event on the same state; a batch's
  * accounts are read with one query and written with one bulk write.
  */
-@ApplicationScoped
 public class AccountKpiRepository {
 
     private final ReactiveMongoCollection<Document> kpis;
     private final Clock clock;
 
-    public AccountKpiRepository(ReactiveMongoClient mongo, KpiConfig config) {
-        this.kpis = mongo.getDatabase(config.projection().database()).getCollection(AccountKpisDocuments.COLLECTION);
+    /** The repository of one generation's collection ({@link KpiStore}). */
+    AccountKpiRepository(ReactiveMongoCollection<Document> kpis) {
+        this.kpis = kpis;
         this.clock = Clock.systemUTC();
     }
 

@@ -10,13 +10,10 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.WriteModel;
-import dev.tandem.kpi.config.KpiConfig;
 import dev.tandem.kpi.service.LoggedEvent.Fence;
 import dev.tandem.support.mongo.MongoErrors;
-import io.quarkus.mongodb.reactive.ReactiveMongoClient;
 import io.quarkus.mongodb.reactive.ReactiveMongoCollection;
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -27,13 +24,12 @@ import java.util.Set;
 import org.bson.Document;
 
 /**
- * The {@code kpi_totals} collection: the tenant totals every KPI reads, maintained as each batch is applied, so no
+ * The {@code kpi_totals} collection (of one generation, {@link KpiStore}): the tenant totals every KPI reads, maintained as each batch is applied, so no
  * request ever scans the accounts. One document per tenant and partition of the journey-event topic holds its
  * counters and the last offset it counted: the counters' increments and that offset change in one atomic update,
  * filtered on the offset that was read, so a batch is counted exactly once even when it is redelivered or when two
  * instances briefly both hold a partition.
  */
-@ApplicationScoped
 public class KpiTotalsRepository {
 
     public static final String COLLECTION = "kpi_totals";
@@ -44,8 +40,9 @@ public class KpiTotalsRepository {
 
     private final ReactiveMongoCollection<Document> totals;
 
-    public KpiTotalsRepository(ReactiveMongoClient mongo, KpiConfig config) {
-        this.totals = mongo.getDatabase(config.projection().database()).getCollection(COLLECTION);
+    /** The repository of one generation's collection ({@link KpiStore}). */
+    KpiTotalsRepository(ReactiveMongoCollection<Document> totals) {
+        this.totals = totals;
     }
 
     Uni<Void> ensureIndexes() {

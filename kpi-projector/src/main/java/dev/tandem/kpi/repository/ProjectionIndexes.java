@@ -15,18 +15,16 @@ public class ProjectionIndexes {
 
     private static final Logger LOG = Logger.getLogger(ProjectionIndexes.class);
 
-    private final AccountKpiRepository kpis;
-    private final KpiTotalsRepository totals;
+    private final KpiStore store;
     private final KpiConfig config;
 
-    public ProjectionIndexes(AccountKpiRepository kpis, KpiTotalsRepository totals, KpiConfig config) {
-        this.kpis = kpis;
-        this.totals = totals;
+    public ProjectionIndexes(KpiStore store, KpiConfig config) {
+        this.store = store;
         this.config = config;
     }
 
     void createOnStart(@Observes StartupEvent startup) {
-        kpis.ensureIndexes().chain(totals::ensureIndexes).await().atMost(config.projection().indexTimeout());
+        store.current().chain(store::ensureIndexes).await().atMost(config.projection().indexTimeout());
         LOG.infof("Indexes of the KPI projection are in place (database %s)", config.projection().database());
     }
 }

@@ -6,6 +6,8 @@ import dev.tandem.kpi.config.KpiConfig;
 import dev.tandem.kpi.repository.AccountKpiRepository;
 import dev.tandem.kpi.repository.KpiTotalsRepository;
 import dev.tandem.kpi.repository.KpiTotalsRepository.Increment;
+import dev.tandem.kpi.repository.KpiStore;
+import dev.tandem.kpi.repository.KpiStore.Generation;
 import dev.tandem.kpi.service.LoggedEvent.Fence;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,13 +39,11 @@ public class KpiProjection {
 
     private static final Logger LOG = Logger.getLogger(KpiProjection.class);
 
-    private final AccountKpiRepository repository;
-    private final KpiTotalsRepository totals;
+    private final KpiStore store;
     private final KpiConfig config;
 
-    public KpiProjection(AccountKpiRepository repository, KpiTotalsRepository totals, KpiConfig config) {
-        this.repository = repository;
-        this.totals = totals;
+    public KpiProjection(KpiStore store, KpiConfig config) {
+        this.store = store;
         this.config = config;
     }
 
@@ -52,15 +52,22 @@ public class KpiProjection {
      * @return how many accounts' KPIs changed (the others' events were all already applied or older)
      */
     public Uni<Integer> applyAll(List<LoggedEvent> events) {
-        return readAndApply(byAccount(events), config.projection().writeConflictRetries());
+        return store.current().chain(generation -> applyAll(events, generation));
     }
 
-    private Uni<Integer> readAndApply(Map<String, List<LoggedEvent>> byAccount, int conflictsLeft) {
+    /** Applies the events to one generation of the projection (a rebuild's, or the current one). */
+    public Uni<Integer> applyAll(List<LoggedEvent> events, Generation generation) {
+        return readAndApply(byAccount(events), config.projection().writeConflictRetries(), generation);
+    }
+
+    private Uni<Integer> readAndApply(Map<String, List<LoggedEvent>> byAccount, int conflictsLeft,
+            Generation generation) {
         Set<Fence> fences = new HashSet<>();
         byAccount.values().forEach(events -> events.forEach(logged -> fences.add(logged.fence())));
-        return Uni.combine().all().unis(repository.findAll(byAccount.keySet()), totals.offsets(fences))
+        return Uni.combine().all().unis(generation.accounts().findAll(byAccount.keySet()),
+                        generation.totals().offsets(fences))
                 .asTuple()
-                .chain(read -> applyOn(read.getItem1(), read.getItem2(), byAccount, conflictsLeft));
+                .chain(read -> applyOn(read.getItem1(), read.getItem2(), byAccount, conflictsLeft, generation));
     }
 
     /**
@@ -69,7 +76,7 @@ public class KpiProjection {
      * again, at most {@code conflictsLeft} times.
      */
     Uni<Integer> applyOn(Map<String, AccountKpis> stored, Map<Fence, Long> fences,
-            Map<String, List<LoggedEvent>> byAccount, int conflictsLeft) {
+            Map<String, List<LoggedEvent>> byAccount, int conflictsLeft, Generation generation) {
         List<AccountKpiRepository.Write> writes = new ArrayList<>();
         Map<Fence, Increment> increments = new LinkedHashMap<>();
         for (Map.Entry<String, List<LoggedEvent>> account : byAccount.entrySet()) {
@@ -101,22 +108,22 @@ public class KpiProjection {
             }
         }
         increments.values().forEach(increment -> increment.deltas().values().removeIf(delta -> delta == 0));
-        return totals.add(List.copyOf(increments.values())).chain(movedFences -> {
+        return generation.totals().add(List.copyOf(increments.values())).chain(movedFences -> {
             if (!movedFences.isEmpty()) {
                 return conflictsLeft <= 0
                         ? Uni.createFrom().failure(new WriteConflictException(movedFences.size()))
-                        : readAndApply(byAccount, conflictsLeft - 1);
+                        : readAndApply(byAccount, conflictsLeft - 1, generation);
             }
-            return writeAccounts(writes, byAccount, conflictsLeft);
+            return writeAccounts(writes, byAccount, conflictsLeft, generation);
         });
     }
 
     private Uni<Integer> writeAccounts(List<AccountKpiRepository.Write> writes,
-            Map<String, List<LoggedEvent>> byAccount, int conflictsLeft) {
+            Map<String, List<LoggedEvent>> byAccount, int conflictsLeft, Generation generation) {
         if (writes.isEmpty()) {
             return Uni.createFrom().item(0);
         }
-        return repository.writeAll(writes).chain(conflicts -> {
+        return generation.accounts().writeAll(writes).chain(conflicts -> {
             if (conflicts.isEmpty()) {
                 return Uni.createFrom().item(writes.size());
             }
@@ -124,7 +131,7 @@ public class KpiProjection {
                 return Uni.createFrom().failure(new WriteConflictException(conflicts.size()));
             }
             LOG.debugf("%d accounts changed while their events were applied; reading them again", conflicts.size());
-            return readAndApply(only(byAccount, conflicts), conflictsLeft - 1)
+            return readAndApply(only(byAccount, conflicts), conflictsLeft - 1, generation)
                     .map(rewritten -> writes.size() - conflicts.size() + rewritten);
         });
     }

@@ -1,7 +1,6 @@
 package dev.tandem.kpi.service;
 
-import dev.tandem.kpi.repository.AccountKpiRepository;
-import dev.tandem.kpi.repository.KpiTotalsRepository;
+import dev.tandem.kpi.repository.KpiStore;
 import dev.tandem.model.kpi.AttributionModel;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,16 +10,14 @@ import java.util.List;
 @ApplicationScoped
 public class KpiQueries {
 
-    private final AccountKpiRepository accounts;
-    private final KpiTotalsRepository totals;
+    private final KpiStore store;
 
-    public KpiQueries(AccountKpiRepository accounts, KpiTotalsRepository totals) {
-        this.accounts = accounts;
-        this.totals = totals;
+    public KpiQueries(KpiStore store) {
+        this.store = store;
     }
 
     private Uni<KpiTotals> totalsOf(String tenantId) {
-        return totals.totalsOf(tenantId).map(KpiTotals::of);
+        return store.current().chain(generation -> generation.totals().totalsOf(tenantId)).map(KpiTotals::of);
     }
 
     public Uni<KpiSummary> summaryOf(String tenantId) {
@@ -61,7 +58,7 @@ public class KpiQueries {
 
     /** One account's KPIs; fails with {@link UnknownAccountException} if the tenant has none. */
     public Uni<AccountKpis> accountOf(String tenantId, String accountKey) {
-        return accounts.find(tenantId, accountKey)
+        return store.current().chain(generation -> generation.accounts().find(tenantId, accountKey))
                 .onItem().ifNull().failWith(() -> new UnknownAccountException(accountKey));
     }
 }

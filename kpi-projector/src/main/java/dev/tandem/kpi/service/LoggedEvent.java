@@ -5,8 +5,15 @@ import dev.tandem.events.JourneyEventV1;
 /**
  * A journey event and where it stands on the log: the tenant totals remember, per tenant and partition, the last
  * offset they counted, so a batch redelivered after a crash is never counted twice.
+ *
+ * @param loggedAtMillis the record's timestamp on the log (when journey-state wrote it), for the latency metric
  */
-public record LoggedEvent(JourneyEventV1 event, int partition, long offset) {
+public record LoggedEvent(JourneyEventV1 event, int partition, long offset, long loggedAtMillis) {
+
+    /** An event whose log timestamp is not known (tests, rebuilds that do not measure latency). */
+    public LoggedEvent(JourneyEventV1 event, int partition, long offset) {
+        this(event, partition, offset, 0);
+    }
 
     public Fence fence() {
         return new Fence(event.tenantId(), partition);

@@ -8,7 +8,7 @@ import dev.tandem.events.JourneyEventV1;
 import dev.tandem.infra.TandemInfrastructureResource;
 import dev.tandem.kpi.config.KpiConfig;
 import dev.tandem.kpi.repository.AccountKpiRepository;
-import dev.tandem.kpi.repository.KpiTotalsRepository;
+import dev.tandem.kpi.repository.KpiStore;
 import dev.tandem.model.CommitteeRole;
 import dev.tandem.model.Direction;
 import dev.tandem.model.RoleSource;
@@ -37,17 +37,16 @@ class KpiWriteConflictTest {
     private static final Instant START = Instant.parse("2026-11-20T10:00:00Z");
 
     @Inject
-    AccountKpiRepository repository;
-
-    @Inject
-    KpiTotalsRepository totals;
+    KpiStore store;
 
     @Inject
     KpiConfig config;
 
     @Test
     void aReplaceOnAStaleVersionIsNotWrittenAndTheAccountIsReadAgain() {
-        KpiProjection projection = new KpiProjection(repository, totals, config);
+        KpiProjection projection = new KpiProjection(store, config);
+        KpiStore.Generation generation = store.current().await().atMost(PATIENCE);
+        AccountKpiRepository repository = generation.accounts();
         String account = unique("acme");
         List<JourneyEventV1> events = List.of(
                 event(account, 1, touchpoint(TouchpointSource.MARKETING)),
@@ -62,12 +61,12 @@ class KpiWriteConflictTest {
         Map<String, AccountKpis> staleRead = Map.of(id(account), fold(events.subList(0, 1)));
         Map<String, List<LoggedEvent>> ours = Map.of(id(account), logged(events.subList(0, 3)));
 
-        assertThatThrownBy(() -> projection.applyOn(staleRead, Map.of(), ours, 0).await().atMost(PATIENCE))
+        assertThatThrownBy(() -> projection.applyOn(staleRead, Map.of(), ours, 0, generation).await().atMost(PATIENCE))
                 .as("no retries left: the conflict fails the batch (retried later with back-off)")
                 .isInstanceOf(KpiProjection.WriteConflictException.class);
         assertThat(repository.find(TENANT, account).await().atMost(PATIENCE)).isEqualTo(theirs);
 
-        assertThat(projection.applyOn(staleRead, Map.of(), ours, 1).await().atMost(PATIENCE))
+        assertThat(projection.applyOn(staleRead, Map.of(), ours, 1, generation).await().atMost(PATIENCE))
                 .as("read again at version 4, nothing of ours is newer").isZero();
         assertThat(repository.find(TENANT, account).await().atMost(PATIENCE)).isEqualTo(theirs)
                 .isEqualTo(fold(events));
@@ -75,7 +74,9 @@ class KpiWriteConflictTest {
 
     @Test
     void anInsertOfAnAccountCreatedMeanwhileIsReadAgainWhileTheBulkWritesTheOthers() {
-        KpiProjection projection = new KpiProjection(repository, totals, config);
+        KpiProjection projection = new KpiProjection(store, config);
+        KpiStore.Generation generation = store.current().await().atMost(PATIENCE);
+        AccountKpiRepository repository = generation.accounts();
         String contested = unique("globex");
         String fresh = unique("initech");
         List<JourneyEventV1> contestedEvents = List.of(
@@ -91,7 +92,7 @@ class KpiWriteConflictTest {
         ours.put(id(contested), logged(contestedEvents));
         ours.put(id(fresh), logged(freshEvents));
 
-        assertThat(projection.applyOn(Map.of(), Map.of(), ours, 1).await().atMost(PATIENCE)).isEqualTo(2);
+        assertThat(projection.applyOn(Map.of(), Map.of(), ours, 1, generation).await().atMost(PATIENCE)).isEqualTo(2);
 
         assertThat(repository.find(TENANT, contested).await().atMost(PATIENCE)).isEqualTo(fold(contestedEvents));
         assertThat(repository.find(TENANT, fresh).await().atMost(PATIENCE)).isEqualTo(fold(freshEvents));

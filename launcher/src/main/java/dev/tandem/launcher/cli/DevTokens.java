@@ -15,7 +15,7 @@ final class DevTokens {
     /** The tenant the printed tokens and the demo act for. */
     static final String DEMO_TENANT = "dev";
     static final Duration DEV_TTL = Duration.ofHours(12);
-    static final List<String> ROLES = List.of("ingest", "designer", "seller", "analyst", "admin");
+    static final List<String> ROLES = List.of("ingest", "designer", "seller", "analyst", "admin", "operator");
 
     private DevTokens() {
     }

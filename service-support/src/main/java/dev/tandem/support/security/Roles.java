@@ -19,7 +19,10 @@ public final class Roles {
     /** Tenant administrators: credentials and erasure. */
     public static final String ADMIN = "admin";
 
-    public static final List<String> ALL = List.of(INGEST, DESIGNER, SELLER, ANALYST, ADMIN);
+    /** Platform operators: rebuilds of read models from the log (they span every tenant's data). */
+    public static final String OPERATOR = "operator";
+
+    public static final List<String> ALL = List.of(INGEST, DESIGNER, SELLER, ANALYST, ADMIN, OPERATOR);
 
     private Roles() {
     }

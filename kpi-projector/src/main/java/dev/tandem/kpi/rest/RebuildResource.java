@@ -1,0 +1,86 @@
+package dev.tandem.kpi.rest;
+
+import dev.tandem.events.FieldError;
+import dev.tandem.kpi.service.KpiRebuild;
+import dev.tandem.support.rebuild.RebuildJob;
+import dev.tandem.support.rest.InvalidInputException;
+import dev.tandem.support.rest.Problem;
+import dev.tandem.support.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** Rebuilds of the KPI projection from the log, for platform operators (they span every tenant). */
+@Path("/v1/admin/rebuilds")
+@RolesAllowed(Roles.OPERATOR)
+@Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
+@Tag(name = "Operations", description = "Rebuilding the projection from the log")
+public class RebuildResource {
+
+    /** What to rebuild: this service has one projection, {@code kpi}. */
+    public record RebuildRequest(@Schema(examples = "kpi", required = true) String projection) {
+    }
+
+    private final KpiRebuild rebuild;
+
+    public RebuildResource(KpiRebuild rebuild) {
+        this.rebuild = rebuild;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Rebuild the KPI projection from the log",
+            description = "Projects the whole journey-event topic into a new generation of the projection while the "
+                    + "live one goes on, then makes it current and catches up; the KPIs never go blank.")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "kpi", value = "{\"projection\": \"kpi\"}")))
+    @APIResponse(responseCode = "202", description = "Started; follow it at Location",
+            content = @Content(schema = @Schema(implementation = RebuildJob.class)))
+    @APIResponse(responseCode = "400", description = "No body, or a projection this service does not have",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "A rebuild is already running",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response start(RebuildRequest request) {
+        if (request == null || !"kpi".equals(request.projection())) {
+            throw new InvalidInputException("Unknown projection",
+                    List.of(new FieldError("/projection", "must be kpi (the projection of this service)")));
+        }
+        RebuildJob job = rebuild.start();
+        return Response.accepted(job).location(URI.create("/v1/admin/rebuilds/" + job.id())).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "A rebuild's progress",
+            description = "State, events read of the log's total, rate; finished when state is done or failed.")
+    @APIResponse(responseCode = "200", description = "The rebuild",
+            content = @Content(schema = @Schema(implementation = RebuildJob.class)))
+    @APIResponse(responseCode = "404", description = "No such rebuild on this instance",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response progress(@PathParam("id") String id) {
+        return rebuild.find(id).map(job -> Response.ok(job).build())
+                .orElseGet(() -> Problem.of("unknown-rebuild", "Unknown rebuild", Response.Status.NOT_FOUND,
+                        "No rebuild " + id + " on this instance").toResponse());
+    }
+
+    @ServerExceptionMapper
+    public Response running(KpiRebuild.RebuildRunningException e) {
+        return Problem.of("rebuild-running", "A rebuild is already running", Response.Status.CONFLICT,
+                "Rebuild " + e.runningId() + " is still running").toResponse();
+    }
+}
