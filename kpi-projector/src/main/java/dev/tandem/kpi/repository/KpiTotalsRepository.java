@@ -56,7 +56,9 @@ public class KpiTotalsRepository {
         }
         Map<String, Fence> byId = new HashMap<>();
         fences.forEach(fence -> byId.put(fence.id(), fence));
-        return totals.find(in("_id", List.copyOf(byId.keySet())), Document.class)
+        // the offsets only: the counters are large and only ever added to
+        return totals.find(in("_id", List.copyOf(byId.keySet())), Document.class,
+                        new io.quarkus.mongodb.FindOptions().projection(new Document(OFFSET, 1)))
                 .collect().asMap(document -> byId.get(document.getString("_id")),
                         document -> ((Number) document.get(OFFSET)).longValue());
     }

@@ -120,6 +120,17 @@ final class ServiceRig implements AutoCloseable {
 
     /** Writes the touchpoints to {@code tandem.touchpoints.v1}, keyed {@code tenant/account}, as fast as it can. */
     void prefill(List<TouchpointV1> touchpoints) {
+        send(Topics.TOUCHPOINTS, touchpoints.stream().map(t -> Map.entry(EventKeys.account(t.tenantId(),
+                t.accountKey()), EventJson.write(t))).toList());
+    }
+
+    /** Writes journey events to {@code tandem.journey-events.v1}, keyed {@code tenant/account}, as fast as it can. */
+    void prefillJourneyEvents(List<dev.tandem.events.JourneyEventV1> events) {
+        send(Topics.JOURNEY_EVENTS, events.stream().map(e -> Map.entry(EventKeys.account(e.tenantId(),
+                e.accountKey()), EventJson.write(e))).toList());
+    }
+
+    private void send(String topic, List<Map.Entry<String, String>> records) {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
         props.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -127,12 +138,16 @@ final class ServiceRig implements AutoCloseable {
         props.put(ProducerConfig.BATCH_SIZE_CONFIG, Integer.toString(64 * 1024));
         try (KafkaProducer<String, String> producer =
                 new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
-            for (TouchpointV1 t : touchpoints) {
-                producer.send(new ProducerRecord<>(Topics.TOUCHPOINTS, EventKeys.account(t.tenantId(), t.accountKey()),
-                        EventJson.write(t)));
+            for (Map.Entry<String, String> record : records) {
+                producer.send(new ProducerRecord<>(topic, record.getKey(), record.getValue()));
             }
             producer.flush();
         }
+    }
+
+    /** How far a consumer group got on a topic: its committed offsets against the topic's end. */
+    ConsumerLag.Progress progress(String group, String topic) throws InterruptedException {
+        return lag.progress(group, topic);
     }
 
     /** How far journey-state got: its committed offsets on the touchpoint topic against the topic's end. */

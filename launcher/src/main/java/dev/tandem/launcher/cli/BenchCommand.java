@@ -4,6 +4,7 @@ import dev.tandem.events.EventJson;
 import dev.tandem.launcher.bench.DrainBenchmark;
 import dev.tandem.launcher.bench.E2eBenchmark;
 import dev.tandem.launcher.bench.E2eResult;
+import dev.tandem.launcher.bench.RebuildBenchmark;
 import dev.tandem.launcher.bench.SimulationBenchmark;
 import dev.tandem.launcher.platform.RepositoryRoot;
 import java.io.PrintWriter;
@@ -22,12 +23,14 @@ import picocli.CommandLine.Spec;
 /**
  * {@code tandem bench}: measurements that are not tests. Without a subcommand it runs the standard set (the
  * in-order and the shuffled drain of journey-state, the end-to-end latency of the whole platform, then the
- * simulation of a draft journey over a million recorded touchpoints), prints the
+ * simulation of a draft journey over a million recorded touchpoints, the rebuild of the KPI projection from the
+ * journey events of 100,000 touchpoints), prints the
  * figures and writes them to {@code docs/benchmarks.json}; {@code docs/benchmarks.md} explains them.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks (not tests): the standard set, or one measurement with a subcommand.",
-        subcommands = {BenchDrainCommand.class, BenchE2eCommand.class, BenchSimulationCommand.class})
+        subcommands = {BenchDrainCommand.class, BenchE2eCommand.class, BenchSimulationCommand.class,
+            BenchRebuildCommand.class})
 final class BenchCommand implements Callable<Integer> {
 
     /** The end-to-end run of the standard set: 500 touchpoints/s over 500 accounts. */
@@ -56,23 +59,30 @@ final class BenchCommand implements Callable<Integer> {
         int warmup = quick ? 10_000 : 50_000;
         int e2eSeconds = quick ? 20 : 60;
         int e2eWarmup = quick ? 10 : 20;
-        out.printf("1/4 drain, each account's touchpoints in order: %,d over %,d accounts%n", events, events / 20);
+        out.printf("1/5 drain, each account's touchpoints in order: %,d over %,d accounts%n", events, events / 20);
         DrainBenchmark.Result inOrder = DrainBenchmark.run(new DrainBenchmark.Spec(events, events / 20, 0.02, false,
                 warmup, "320m", List.of(), List.of()), out);
-        out.printf("%n2/4 drain, each account's touchpoints shuffled: %,d over %,d accounts%n", events, events / 100);
+        out.printf("%n2/5 drain, each account's touchpoints shuffled: %,d over %,d accounts%n", events, events / 100);
         DrainBenchmark.Result shuffled = DrainBenchmark.run(new DrainBenchmark.Spec(events, events / 100, 0.02, true,
                 warmup, "320m", List.of(), List.of()), out);
-        out.printf("%n3/4 end-to-end latency, the whole platform: %s touchpoints/s offered for %d s over %,d "
+        out.printf("%n3/5 end-to-end latency, the whole platform: %s touchpoints/s offered for %d s over %,d "
                 + "accounts after a %d s warm-up%n", number(E2E_RATE), e2eSeconds, E2E_ACCOUNTS, e2eWarmup);
         out.flush();
         E2eResult e2e = E2eBenchmark.run(new E2eBenchmark.Spec(E2E_RATE, e2eSeconds, e2eWarmup, E2E_ACCOUNTS,
                 E2eBenchmark.DEFAULT_BATCH_SIZE, 2, List.of()), out, new ConsoleProgress(out));
         int simulated = quick ? 100_000 : 1_000_000;
-        out.printf("%n4/4 simulation of a draft journey over a recorded log of %,d touchpoints, %,d accounts%n",
+        out.printf("%n4/5 simulation of a draft journey over a recorded log of %,d touchpoints, %,d accounts%n",
                 simulated, SIMULATION_ACCOUNTS);
         out.flush();
         SimulationBenchmark.Result simulation = SimulationBenchmark.run(new SimulationBenchmark.Spec(simulated,
                 SIMULATION_ACCOUNTS, SIMULATION_HEAP, List.of()), out);
+
+        int rebuilt = quick ? 20_000 : 100_000;
+        out.printf("%n5/5 rebuild of the KPI projection from the journey events of %,d touchpoints, %,d accounts%n",
+                rebuilt, SIMULATION_ACCOUNTS);
+        out.flush();
+        RebuildBenchmark.Result rebuild = RebuildBenchmark.run(new RebuildBenchmark.Spec(rebuilt,
+                SIMULATION_ACCOUNTS, List.of()), out);
 
         Map<String, Long> resident = new LinkedHashMap<>(e2e.residentMbByService());
         resident.merge("journey-state", Math.max(inOrder.residentMb(), shuffled.residentMb()), Math::max);
@@ -81,6 +91,7 @@ final class BenchCommand implements Callable<Integer> {
         figures.put("shuffledDrainEventsPerSec", Math.round(shuffled.rate()));
         figures.putAll(e2e.figures());
         figures.putAll(simulation.figures());
+        figures.putAll(rebuild.figures());
         resident.merge("interaction-designer-api", simulation.residentMb(), Math::max);
         figures.put("rssMbByService", resident);
         figures.put("shuffledRederivations", shuffled.rederivations());
@@ -94,9 +105,10 @@ final class BenchCommand implements Callable<Integer> {
         Files.createDirectories(file.toAbsolutePath().getParent());
         EventJson.mapper().writerWithDefaultPrettyPrinter().writeValue(file.toFile(), figures);
         out.printf("%nDrain in order %,d touchpoints/s, shuffled %,d touchpoints/s; end to end p99 %,d ms at %s/s "
-                + "offered, lag %s; simulation %,d touchpoints/s; resident MiB %s. Written to %s%n",
+                + "offered, lag %s; simulation %,d touchpoints/s; KPI rebuild %,d events/s; resident MiB %s. Written to %s%n",
                 Math.round(inOrder.rate()), Math.round(shuffled.rate()), (Long) e2e.figures().get("e2eP99Ms"),
-                number(E2E_RATE), e2e.lagGrows() ? "grows" : "does not grow", simulation.rate(), resident, file);
+                number(E2E_RATE), e2e.lagGrows() ? "grows" : "does not grow", simulation.rate(),
+                rebuild.eventsPerSecond(), resident, file);
         return 0;
     }
 

@@ -42,6 +42,8 @@ public final class DemoScenario {
     public static final Account ACME = new Account("acme-robotics", "Acme Robotics");
     public static final Account GLOBEX = new Account("globex-logistics", "Globex Logistics");
     public static final Account INITECH = new Account("initech", "Initech");
+    public static final Account UMBRELLA = new Account("umbrella-foods", "Umbrella Foods");
+    public static final Account STARK = new Account("stark-retail", "Stark Retail");
 
     private static final Contact MARIA = new Contact("maria.chen@acme-robotics.example.com", "Maria Chen",
             "Chief Financial Officer");
@@ -58,6 +60,14 @@ public final class DemoScenario {
     private static final Contact DANIEL = new Contact("daniel.park@globex-logistics.example.com", "Daniel Park",
             "Head of Supply Chain");
     private static final Contact ANA = new Contact("ana.silva@initech.example.com", "Ana Silva", "VP Operations");
+    private static final Contact GRACE = new Contact("grace.okafor@umbrella-foods.example.com", "Grace Okafor",
+            "Chief Financial Officer");
+    private static final Contact OMAR = new Contact("omar.haddad@umbrella-foods.example.com", "Omar Haddad",
+            "Director of Logistics");
+    private static final Contact LENA = new Contact("lena.fischer@stark-retail.example.com", "Lena Fischer",
+            "Director of Operations");
+    private static final Contact VIKRAM = new Contact("vikram.rao@stark-retail.example.com", "Vikram Rao",
+            "Chief Financial Officer");
     private static final Contact RAVI = new Contact("ravi.kumar@initech.example.com", "Ravi Kumar", "IT Manager");
 
     private static final TouchpointSource MARKETING = TouchpointSource.MARKETING;
@@ -70,6 +80,8 @@ public final class DemoScenario {
         acmeRobotics();
         globexLogistics();
         initech();
+        umbrellaFoods();
+        starkRetail();
     }
 
     public static DemoScenario standard() {
@@ -117,6 +129,38 @@ public final class DemoScenario {
         step(INITECH, RAVI, "meeting.held", SALES, 3, 11, Map.of("meeting", "Product demo"));
     }
 
+    /** Won: the seller used marketing's ROI guide and business case; the CFO says why they bought. */
+    private void umbrellaFoods() {
+        step(UMBRELLA, OMAR, "content.downloaded", MARKETING, 27, 10, Map.of("campaign", "Peak season readiness",
+                "asset", "Warehouse automation ROI guide"));
+        step(UMBRELLA, OMAR, "webinar.attended", MARKETING, 24, 16, Map.of("campaign", "Peak season readiness",
+                "webinar", "Robotics in the 24/7 warehouse"));
+        step(UMBRELLA, OMAR, "demo.requested", MARKETING, 22, 11, Map.of("form", "Book a demo"));
+        step(UMBRELLA, OMAR, "meeting.held", SALES, 20, 14, Map.of("meeting", "Discovery call",
+                "asset", "Business case one-pager"));
+        step(UMBRELLA, GRACE, "meeting.held", SALES, 15, 15, Map.of("meeting", "Business case review",
+                "asset", "Warehouse automation ROI guide"));
+        step(UMBRELLA, GRACE, "pricing.viewed", MARKETING, 12, 20, Map.of("page", "/pricing"));
+        step(UMBRELLA, GRACE, "proposal.sent", SALES, 8, 10, Map.of("proposal", "Umbrella rollout, 2 sites"));
+        step(UMBRELLA, GRACE, "proposal.viewed", SALES, 7, 9, Map.of("proposal", "Umbrella rollout, 2 sites"));
+        step(UMBRELLA, GRACE, "deal.won", SALES, 4, 12, Map.of("reasons", List.of("clear roi", "fast integration"),
+                "reportedBy", "buyer"));
+    }
+
+    /** Lost: the seller's CRM says price; the CFO's win/loss interview says the committee never agreed. */
+    private void starkRetail() {
+        step(STARK, LENA, "ad.clicked", MARKETING, 26, 13, Map.of("campaign", "Automation for mid-size DCs"));
+        step(STARK, LENA, "content.downloaded", MARKETING, 23, 15, Map.of("asset",
+                "Integration architecture whitepaper"));
+        step(STARK, LENA, "call.connected", SALES, 20, 10, Map.of("call", "Qualification"));
+        step(STARK, LENA, "meeting.held", SALES, 16, 11, Map.of("meeting", "Product demo",
+                "asset", "Integration architecture whitepaper"));
+        step(STARK, VIKRAM, "email.replied", SALES, 9, 14, Map.of("thread", "Budget"));
+        step(STARK, LENA, "deal.lost", SALES, 5, 10, Map.of("reason", "price", "reportedBy", "seller"));
+        step(STARK, VIKRAM, "deal.lost", SALES, 2, 15, Map.of("reasons", List.of("no consensus on priorities"),
+                "reportedBy", "buyer", "channel", "win-loss interview"));
+    }
+
     private void step(Account account, Contact contact, String type, TouchpointSource source, int daysAgo,
             int hoursAgo, Map<String, Object> properties) {
         long number = steps.stream().filter(s -> s.account().equals(account)).count() + 1;
@@ -126,7 +170,7 @@ public final class DemoScenario {
     }
 
     public List<Account> accounts() {
-        return List.of(ACME, GLOBEX, INITECH);
+        return List.of(ACME, GLOBEX, INITECH, UMBRELLA, STARK);
     }
 
     public List<Step> steps() {

@@ -67,9 +67,13 @@ class DemoScenarioTest {
     }
 
     @Test
-    void tellsTheStoryOfThreeAccounts() {
+    void tellsTheStoryOfFiveAccountsTwoOfThemClosedWithReasons() {
         assertThat(scenario.accounts()).extracting(DemoScenario.Account::accountKey)
-                .containsExactly("acme-robotics", "globex-logistics", "initech");
+                .containsExactly("acme-robotics", "globex-logistics", "initech", "umbrella-foods", "stark-retail");
+        assertThat(scenario.touchpoints(NOW)).filteredOn(touchpoint -> touchpoint.type().startsWith("deal."))
+                .extracting(TouchpointInput::type).containsExactly("deal.won", "deal.lost", "deal.lost");
+        assertThat(scenario.touchpoints(NOW)).filteredOn(touchpoint -> touchpoint.type().startsWith("deal."))
+                .allSatisfy(deal -> assertThat(deal.properties()).containsKey("reportedBy"));
         assertThat(scenario.contactNamesOf(DemoScenario.ACME)).hasSizeGreaterThanOrEqualTo(5);
         assertThat(scenario.contactNamesOf(DemoScenario.GLOBEX)).hasSize(1);
         assertThat(scenario.contactNamesOf(DemoScenario.INITECH)).hasSize(2);
