@@ -10,6 +10,17 @@ public interface KpiConfig {
 
     Projection projection();
 
+    Rebuild rebuild();
+
+    interface Rebuild {
+        /**
+         * Accounts a rebuild keeps in memory while it folds the log (each written once it leaves them); more is
+         * faster on a log of many accounts, at about 10 KB of heap each.
+         */
+        @WithDefault("10000")
+        int cachedAccounts();
+    }
+
 
     interface Projection {
         /** The MongoDB database of the KPI read model (application.properties ties it to quarkus.mongodb.database). */

@@ -68,6 +68,29 @@ public class AccountKpiRepository {
     }
 
     /**
+     * Writes the accounts as they are, replacing whatever is stored (one unordered bulk write of upserts): for the
+     * single writer of a generation being rebuilt, which needs no version guard.
+     */
+    public Uni<Void> replaceAll(Collection<AccountKpis> accounts) {
+        if (accounts.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        Instant projectedAt = clock.instant();
+        List<WriteModel<Document>> models = new ArrayList<>(accounts.size());
+        for (AccountKpis account : accounts) {
+            Document document = AccountKpisDocuments.toDocument(account, projectedAt);
+            models.add(new ReplaceOneModel<>(eq(AccountKpisDocuments.ID, document.get(AccountKpisDocuments.ID)),
+                    document, new ReplaceOptions().upsert(true)));
+        }
+        return kpis.bulkWrite(models, new BulkWriteOptions().ordered(false)).replaceWithVoid();
+    }
+
+    /** Every stored account, one at a time (a rebuild sums them into the totals once). */
+    public io.smallrye.mutiny.Multi<AccountKpis> all() {
+        return kpis.find().map(AccountKpisDocuments::fromDocument);
+    }
+
+    /**
      * Writes the accounts' next states with one unordered bulk write, each only if the account is still at the
      * version it was read at: a new account is inserted, a stored one replaced under a filter on its id and read
      * version, as an upsert, so that a document another writer moved on makes that write fail with a duplicate key

@@ -106,6 +106,22 @@ public class KpiTotalsRepository {
     public record Increment(Fence fence, long fromOffset, long toOffset, Map<String, Long> deltas) {
     }
 
+    /**
+     * Stores totals that were summed outside of batches (a rebuild sums every account once at the end): one document
+     * per fence with its counters and the offset up to which they count every event of the fence.
+     */
+    public Uni<Void> insertAll(Map<Fence, Map<String, Long>> counters, Map<Fence, Long> offsets) {
+        if (counters.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<Document> documents = new ArrayList<>();
+        counters.forEach((fence, values) -> documents.add(new Document("_id", fence.id())
+                .append(TENANT_ID, fence.tenantId()).append(PARTITION, fence.partition())
+                .append(OFFSET, offsets.get(fence)).append(COUNTERS, new Document(new java.util.LinkedHashMap<String, Object>(
+                        values)))));
+        return totals.insertMany(documents).replaceWithVoid();
+    }
+
     /** The offset of a fence that never counted anything. */
     public static final long NEVER = -1;
 

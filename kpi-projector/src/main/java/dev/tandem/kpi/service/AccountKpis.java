@@ -98,15 +98,6 @@ public record AccountKpis(
     }
 
     /**
-     * This state with a private copy of its facts: {@link #apply} changes the facts in place (they are large), so
-     * a projection copies them once per account and batch instead of once per event.
-     */
-    public AccountKpis withOwnFacts() {
-        return new AccountKpis(tenantId, accountKey, accountVersion, touchpointsBySource, memberRoles, momentum,
-                journey, facts.copy());
-    }
-
-    /**
      * What this account adds to each of its tenant's totals ({@link KpiKeys}); an account no event reached adds
      * nothing. Read it before applying further events: they change the facts in place.
      */

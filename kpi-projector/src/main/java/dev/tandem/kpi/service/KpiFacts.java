@@ -20,13 +20,13 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.HashMap;
 
 /**
  * What one account's journey events say for the shared KPIs beyond counts: its stage visits, stall episodes and
  * what became of them, the touchpoints of its journey and the attribution credit its conversions earned, how it
- * closed and why, and the content sellers used. Mutable for speed while a batch is applied: the projection applies
- * an account's events to its own copy ({@link #copy}) and never shares one between states it compares.
+ * closed and why, and the content sellers used. Mutable for speed while a batch is applied: an {@link AccountKpis}
+ * read for a batch owns its facts, which its events change in place (so counters are read before further events).
  */
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
@@ -76,7 +76,12 @@ public final class KpiFacts {
     private long touchesDropped;
     private int windowStart;
     private int lastEntryTouch = -1;
-    private TreeMap<String, Long> credits = new TreeMap<>();
+    /**
+     * Credit earned by conversions applied since the last {@link #drainCredit}: not part of the state (a conversion
+     * happens once), so the projection adds it to the totals as the events that earned it are counted.
+     */
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    private transient Map<String, Long> earned = new HashMap<>();
     private DealOutcome outcome;
     private Instant closedAt;
     private Integer momentumAtClose;
@@ -86,11 +91,6 @@ public final class KpiFacts {
 
     public static KpiFacts none() {
         return new KpiFacts();
-    }
-
-    /** A deep copy: applying events to it leaves this one as it was. */
-    public KpiFacts copy() {
-        return fromJson(toJson());
     }
 
     public String toJson() {
@@ -255,7 +255,7 @@ public final class KpiFacts {
     private void credit(String conversion, Instant at, int milestone, int from) {
         List<Touch> window = touches.subList(Math.min(from, touches.size()), touches.size());
         String month = monthOf(at);
-        credits.merge(KpiKeys.key(KpiKeys.CONVERSIONS, journeyId, conversion, month), 1L, Long::sum);
+        earned.merge(KpiKeys.key(KpiKeys.CONVERSIONS, journeyId, conversion, month), 1L, Long::sum);
         if (window.isEmpty()) {
             return;
         }
@@ -270,13 +270,13 @@ public final class KpiFacts {
                 Touch touch = window.get(i);
                 String prefix = model.wireName();
                 String source = touch.source().wireName();
-                credits.merge(KpiKeys.credit(prefix, journeyId, conversion, month, source, "source",
+                earned.merge(KpiKeys.credit(prefix, journeyId, conversion, month, source, "source",
                         touch.source().wireName()), micros[i], Long::sum);
-                credits.merge(KpiKeys.credit(prefix, journeyId, conversion, month, source, "channel",
+                earned.merge(KpiKeys.credit(prefix, journeyId, conversion, month, source, "channel",
                         touch.channel()), micros[i], Long::sum);
-                credits.merge(KpiKeys.credit(prefix, journeyId, conversion, month, source, "campaign",
+                earned.merge(KpiKeys.credit(prefix, journeyId, conversion, month, source, "campaign",
                         touch.campaign()), micros[i], Long::sum);
-                credits.merge(KpiKeys.credit(prefix, journeyId, conversion, month, source, "content",
+                earned.merge(KpiKeys.credit(prefix, journeyId, conversion, month, source, "content",
                         touch.content()), micros[i], Long::sum);
             }
         }
@@ -363,7 +363,6 @@ public final class KpiFacts {
             add(counters, KpiKeys.key(KpiKeys.ENABLEMENT, content, month, "advanced"), use.advancedAfter() ? 1 : 0);
             add(counters, KpiKeys.key(KpiKeys.ENABLEMENT, content, month, "won"), use.wonAfter() ? 1 : 0);
         });
-        credits.forEach((key, value) -> add(counters, key, value));
     }
 
     private static void add(Map<String, Long> counters, String key, long value) {
@@ -406,8 +405,11 @@ public final class KpiFacts {
         return List.copyOf(reasons);
     }
 
-    public Map<String, Long> credits() {
-        return Map.copyOf(credits);
+    /** The credit earned since the last call (and forgets it). */
+    public Map<String, Long> drainCredit() {
+        Map<String, Long> drained = earned;
+        earned = new HashMap<>();
+        return drained;
     }
 
     public long touchesDropped() {

@@ -71,7 +71,8 @@ public class KpiProjection {
     }
 
     /**
-     * Applies each account's events on the state that was read (absent: no document yet), counts the difference
+     * Applies each account's events on the state that was read (absent: no document yet; the states are consumed:
+     * their facts change in place), counts the difference
      * of the events beyond their fence into the totals, and writes both; what someone else wrote meanwhile is read
      * again, at most {@code conflictsLeft} times.
      */
@@ -92,7 +93,9 @@ public class KpiProjection {
                 (logged.offset() <= countedUpTo ? counted : uncounted).add(logged.event());
                 lastOffset = Math.max(lastOffset, logged.offset());
             }
-            AccountKpis settled = applyInOrder(read.withOwnFacts(), counted);
+            // the states read are this batch's own (fresh from the database): their facts may change in place
+            AccountKpis settled = applyInOrder(read, counted);
+            settled.facts().drainCredit(); // counted when those events were
             if (!uncounted.isEmpty()) {
                 Map<String, Long> before = settled.counters();
                 AccountKpis next = applyInOrder(settled, uncounted);
@@ -101,6 +104,8 @@ public class KpiProjection {
                 increments.put(fence, new Increment(fence, countedUpTo, Math.max(increment.toOffset(), lastOffset),
                         increment.deltas()));
                 addDifference(increment.deltas(), before, next.counters());
+                // the credit of the conversions among these events: earned once, when they happened
+                next.facts().drainCredit().forEach((key, credit) -> increment.deltas().merge(key, credit, Long::sum));
                 settled = next;
             }
             if (settled.accountVersion() != read.accountVersion()) {

@@ -1,6 +1,7 @@
 package dev.tandem.kpi.service;
 
 import dev.tandem.events.Topics;
+import dev.tandem.kpi.config.KpiConfig;
 import dev.tandem.kpi.repository.KpiStore;
 import dev.tandem.kpi.repository.KpiStore.Generation;
 import dev.tandem.support.messaging.JourneyEventRecords;
@@ -36,11 +37,12 @@ public class KpiRebuild {
 
     private static final Logger LOG = Logger.getLogger(KpiRebuild.class);
     /** Records per poll of the rebuild: larger than the live consumer's, for fewer round trips to MongoDB. */
-    static final int BATCH = 2_000;
+    static final int BATCH = 10_000;
     private static final Duration PATIENCE = Duration.ofMinutes(5);
 
     private final KpiStore store;
     private final KpiProjection projection;
+    private final KpiConfig config;
     private final String bootstrapServers;
     private final Clock clock = Clock.systemUTC();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
@@ -51,10 +53,11 @@ public class KpiRebuild {
     private final AtomicReference<RebuildJob> latest = new AtomicReference<>();
     private volatile boolean stopping;
 
-    public KpiRebuild(KpiStore store, KpiProjection projection,
+    public KpiRebuild(KpiStore store, KpiProjection projection, KpiConfig config,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
         this.store = store;
         this.projection = projection;
+        this.config = config;
         this.bootstrapServers = bootstrapServers;
     }
 
@@ -85,9 +88,16 @@ public class KpiRebuild {
             progress.total = replay.remaining(end);
             LOG.infof("Rebuilding the KPI projection into generation %d from %,d journey events", next.number(),
                     progress.total);
-            if (!replay.readTo(end, records -> apply(records, next, progress), () -> stopping)
-                    || !replay.readTo(replay.endOffsets(), records -> apply(records, next, progress),
-                            () -> stopping)) {
+            RebuildFold fold = new RebuildFold(next, config.rebuild().cachedAccounts());
+            if (!replay.readTo(end, records -> fold(records, fold, progress), () -> stopping)) {
+                progress.finish(RebuildJob.FAILED, "stopped with the service");
+                return;
+            }
+            Map<Integer, Long> lastOfLog = new java.util.HashMap<>();
+            end.forEach((partition, offset) -> lastOfLog.put(partition.partition(), offset - 1));
+            fold.writeTotals(lastOfLog);
+            // from here the generation is what the live projection would have built: go on with it, fenced
+            if (!replay.readTo(replay.endOffsets(), records -> apply(records, next, progress), () -> stopping)) {
                 progress.finish(RebuildJob.FAILED, "stopped with the service");
                 return;
             }
@@ -109,12 +119,25 @@ public class KpiRebuild {
     }
 
     private void apply(ConsumerRecords<String, String> records, Generation generation, Progress progress) {
-        RecordBatch<LoggedEvent> batch = RecordBatch.readRecords(records, record -> new LoggedEvent(
-                JourneyEventRecords.read(record.key(), record.value()), record.partition(), record.offset()));
+        RecordBatch<LoggedEvent> batch = read(records);
         if (!batch.valid().isEmpty()) {
             projection.applyAll(batch.valid(), generation).await().atMost(PATIENCE);
         }
         progress.advance(records.count(), batch.rejected().size());
+    }
+
+    private static void fold(ConsumerRecords<String, String> records, RebuildFold fold, Progress progress) {
+        RecordBatch<LoggedEvent> batch = read(records);
+        if (!batch.valid().isEmpty()) {
+            fold.fold(batch.valid());
+        }
+        progress.advance(records.count(), batch.rejected().size());
+    }
+
+    /** The records as events; those that can never be applied were dead-lettered by the live consumer. */
+    private static RecordBatch<LoggedEvent> read(ConsumerRecords<String, String> records) {
+        return RecordBatch.readRecords(records, record -> new LoggedEvent(
+                JourneyEventRecords.read(record.key(), record.value()), record.partition(), record.offset()));
     }
 
     @PreDestroy

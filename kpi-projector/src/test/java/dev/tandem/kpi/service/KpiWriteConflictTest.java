@@ -58,15 +58,17 @@ class KpiWriteConflictTest {
         projection.applyAll(logged(events)).await().atMost(PATIENCE);
         AccountKpis theirs = repository.find(TENANT, account).await().atMost(PATIENCE);
         // we read version 1 before that, and apply versions 1 to 3
-        Map<String, AccountKpis> staleRead = Map.of(id(account), fold(events.subList(0, 1)));
+        // (applying consumes the states read, so each attempt gets its own copy of the stale read)
+        java.util.function.Supplier<Map<String, AccountKpis>> staleRead = () -> Map.of(id(account),
+                fold(events.subList(0, 1)));
         Map<String, List<LoggedEvent>> ours = Map.of(id(account), logged(events.subList(0, 3)));
 
-        assertThatThrownBy(() -> projection.applyOn(staleRead, Map.of(), ours, 0, generation).await().atMost(PATIENCE))
+        assertThatThrownBy(() -> projection.applyOn(staleRead.get(), Map.of(), ours, 0, generation).await().atMost(PATIENCE))
                 .as("no retries left: the conflict fails the batch (retried later with back-off)")
                 .isInstanceOf(KpiProjection.WriteConflictException.class);
         assertThat(repository.find(TENANT, account).await().atMost(PATIENCE)).isEqualTo(theirs);
 
-        assertThat(projection.applyOn(staleRead, Map.of(), ours, 1, generation).await().atMost(PATIENCE))
+        assertThat(projection.applyOn(staleRead.get(), Map.of(), ours, 1, generation).await().atMost(PATIENCE))
                 .as("read again at version 4, nothing of ours is newer").isZero();
         assertThat(repository.find(TENANT, account).await().atMost(PATIENCE)).isEqualTo(theirs)
                 .isEqualTo(fold(events));

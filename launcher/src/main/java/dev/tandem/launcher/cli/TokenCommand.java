@@ -26,7 +26,7 @@ final class TokenCommand implements Callable<Integer> {
     String tenant;
 
     @Option(names = "--roles", required = true, split = ",",
-            description = "Comma-separated roles: ingest, designer, seller, analyst, admin.")
+            description = "Comma-separated roles: ingest, designer, seller, analyst, admin, operator.")
     List<String> roles;
 
     @Option(names = "--system",

@@ -36,6 +36,7 @@ public final class LogReplay implements AutoCloseable {
         properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPollRecords);
         properties.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 64 * 1024);
         properties.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 100);
+        properties.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 8 * 1024 * 1024);
         properties.put(ConsumerConfig.CLIENT_ID_CONFIG, "rebuild-" + topic);
         consumer = new KafkaConsumer<>(properties);
         List<PartitionInfo> infos = consumer.partitionsFor(topic);
