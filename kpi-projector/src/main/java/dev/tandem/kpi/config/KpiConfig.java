@@ -10,6 +10,7 @@ public interface KpiConfig {
 
     Projection projection();
 
+    Dashboard dashboard();
 
     interface Projection {
         /** The MongoDB database of the KPI read model (application.properties ties it to quarkus.mongodb.database). */
@@ -28,4 +29,13 @@ public interface KpiConfig {
         int writeConflictRetries();
     }
 
+    interface Dashboard {
+        /**
+         * How often each open KPI stream reads its tenant's totals revision. The streams poll MongoDB rather than
+         * listen to the projection because the partitions, and so the tenant's changes, are shared among the
+         * service's instances: only the totals see them all.
+         */
+        @WithDefault("1s")
+        Duration pollInterval();
+    }
 }
