@@ -12,6 +12,8 @@ public interface KpiConfig {
 
     Rebuild rebuild();
 
+    Dashboard dashboard();
+
     interface Rebuild {
         /**
          * Accounts a rebuild keeps in memory while it folds the log (each written once it leaves them); more is
@@ -39,4 +41,13 @@ public interface KpiConfig {
         int writeConflictRetries();
     }
 
+    interface Dashboard {
+        /**
+         * How often each open KPI stream reads its tenant's totals revision. The streams poll MongoDB rather than
+         * listen to the projection because the partitions, and so the tenant's changes, are shared among the
+         * service's instances: only the totals see them all.
+         */
+        @WithDefault("1s")
+        Duration pollInterval();
+    }
 }

@@ -7,11 +7,13 @@ import static com.mongodb.client.model.Filters.in;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.WriteModel;
 import dev.tandem.kpi.service.LoggedEvent.Fence;
 import dev.tandem.support.mongo.MongoErrors;
+import io.quarkus.mongodb.FindOptions;
 import io.quarkus.mongodb.reactive.ReactiveMongoCollection;
 import io.smallrye.mutiny.Uni;
 import java.util.ArrayList;
@@ -21,6 +23,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.bson.Document;
 
 /**
@@ -58,7 +61,7 @@ public class KpiTotalsRepository {
         fences.forEach(fence -> byId.put(fence.id(), fence));
         // the offsets only: the counters are large and only ever added to
         return totals.find(in("_id", List.copyOf(byId.keySet())), Document.class,
-                        new io.quarkus.mongodb.FindOptions().projection(new Document(OFFSET, 1)))
+                        new FindOptions().projection(new Document(OFFSET, 1)))
                 .collect().asMap(document -> byId.get(document.getString("_id")),
                         document -> ((Number) document.get(OFFSET)).longValue());
     }
@@ -138,5 +141,18 @@ public class KpiTotalsRepository {
             sums.values().removeIf(value -> value == 0);
             return sums;
         });
+    }
+
+    /**
+     * A number that changes whenever the tenant's totals do, read without their counters: over the tenant's fences,
+     * the log positions counted (last offset + 1, so a first batch at offset 0 counts too). Every change of the
+     * totals moves a fence forward in the same update ({@link #add}), so whichever instance counted it, this moves
+     * with it; 0 for a tenant never counted.
+     */
+    public Uni<Long> revisionOf(String tenantId) {
+        FindOptions offsetsOnly = new FindOptions().projection(Projections.fields(Projections.include(OFFSET),
+                Projections.excludeId()));
+        return totals.find(eq(TENANT_ID, tenantId), offsetsOnly).collect()
+                .with(Collectors.summingLong(document -> ((Number) document.get(OFFSET)).longValue() + 1));
     }
 }

@@ -87,6 +87,18 @@ public final class KnownHistory {
         return events.list;
     }
 
+    /**
+     * A third account that has only just started, for tests of what follows the known history: its first touchpoint
+     * (marketing, 2 Mar) and the exploration stage entered with it.
+     */
+    public static List<JourneyEventV1> newcomer(String tenant, String account) {
+        Events events = new Events(tenant, account);
+        events.add("2026-03-02", "tp1", touch("tp1", "webinar.attended", TouchpointSource.MARKETING, "n1",
+                "2026-03-02", "q1-webinar", null, List.of(), null));
+        events.add("2026-03-02", "tp1", entered("exploration", null, 0, List.of()));
+        return events.list;
+    }
+
     private static TouchpointRecorded touch(String id, String type, TouchpointSource source, String contact,
             String date, String campaign, String content, List<String> reasons, String reportedBy) {
         return new TouchpointRecorded(id, type, source, Direction.BUYER_INITIATED, contact, 1.0, day(date),
