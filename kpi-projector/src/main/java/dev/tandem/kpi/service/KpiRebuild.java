@@ -63,7 +63,7 @@ public class KpiRebuild {
 
     /** Starts a rebuild; fails with {@link RebuildRunningException} while one runs. */
     public RebuildJob start() {
-        RebuildJob job = new RebuildJob(UUID.randomUUID().toString(), "kpi", RebuildJob.RUNNING, 0, 0, 0, 0,
+        RebuildJob job = new RebuildJob(UUID.randomUUID().toString(), "kpi", RebuildJob.RUNNING, 0, 0, 0, 0, 0,
                 clock.instant(), null, null);
         RebuildJob previous = latest.get();
         if (previous != null && !previous.finished() || !latest.compareAndSet(previous, job)) {
@@ -85,7 +85,8 @@ public class KpiRebuild {
             Generation next = store.generation(current.number() + 1);
             store.drop(next.number()).chain(() -> store.ensureIndexes(next)).await().atMost(PATIENCE);
             Map<TopicPartition, Long> end = replay.endOffsets();
-            progress.total = replay.remaining(end);
+            progress.replay = replay;
+            progress.total = replay.span(end);
             LOG.infof("Rebuilding the KPI projection into generation %d from %,d journey events", next.number(),
                     progress.total);
             RebuildFold fold = new RebuildFold(next, config.rebuild().cachedAccounts());
@@ -114,6 +115,7 @@ public class KpiRebuild {
                     progress.read, progress.rate(), next.number());
         } catch (RuntimeException failure) {
             LOG.errorf(failure, "The KPI rebuild failed; the live projection is untouched unless it was swapped");
+            progress.replay = null; // closed with the try
             progress.finish(RebuildJob.FAILED, failure.getMessage());
         }
     }
@@ -153,6 +155,8 @@ public class KpiRebuild {
         private long read;
         private long skipped;
         private long total;
+        private LogReplay replay;
+        private long covered;
 
         Progress(RebuildJob job, long startNanos) {
             this.job = job;
@@ -179,8 +183,11 @@ public class KpiRebuild {
         }
 
         private void publish(String state, Instant finishedAt, String error) {
-            job = new RebuildJob(job.id(), job.projection(), state, read, Math.max(total, read), rate(), skipped,
-                    job.startedAt(), finishedAt, error);
+            if (replay != null) {
+                covered = replay.covered(); // on the rebuild thread, like every use of the replay's consumer
+            }
+            job = new RebuildJob(job.id(), job.projection(), state, read, covered, Math.max(total, covered), rate(),
+                    skipped, job.startedAt(), finishedAt, error);
             latest.set(job);
         }
     }

@@ -1,6 +1,7 @@
 package dev.tandem.launcher.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tandem.launcher.platform.PlatformSettings;
 import dev.tandem.launcher.rebuild.RebuildClient;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -36,8 +37,9 @@ final class RebuildCommand implements Callable<Integer> {
             + "local run's key, for tenant dev).")
     String token;
 
-    @Option(names = "--data-dir", defaultValue = "data",
-            description = "The data directory of the local run whose key signs the default token.")
+    @Option(names = "--data-dir", defaultValue = PlatformSettings.DEFAULT_DATA_DIRECTORY_NAME,
+            description = "The data directory of the local run whose key signs the default token (default "
+                    + "${DEFAULT-VALUE}).")
     Path dataDirectory;
 
     @Override
@@ -51,8 +53,14 @@ final class RebuildCommand implements Callable<Integer> {
         String bearer = token != null ? token
                 : DevTokens.keyOf(dataDirectory).token(DevTokens.DEMO_TENANT, Set.of("operator"), Duration.ofHours(1));
         out.printf("Rebuilding the KPI projection of %s from tandem.journey-events.v1…%n", kpi);
-        JsonNode job = new RebuildClient(HttpClient.newHttpClient(), kpi, bearer)
-                .rebuild("kpi", out, Duration.ofSeconds(1), Duration.ofHours(6));
+        JsonNode job;
+        try {
+            job = new RebuildClient(HttpClient.newHttpClient(), kpi, bearer)
+                    .rebuild("kpi", out, Duration.ofSeconds(1), Duration.ofHours(6));
+        } catch (IllegalStateException | java.io.IOException refused) {
+            spec.commandLine().getErr().printf("The rebuild could not run: %s%n", refused.getMessage());
+            return 1;
+        }
         if (!"done".equals(job.path("state").asText())) {
             spec.commandLine().getErr().printf("The rebuild failed: %s%n", job.path("error").asText());
             return 1;

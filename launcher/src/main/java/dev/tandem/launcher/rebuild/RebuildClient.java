@@ -51,7 +51,8 @@ public final class RebuildClient {
             JsonNode job = EventJson.mapper().readTree(http.send(request(location).GET().build(),
                     HttpResponse.BodyHandlers.ofString()).body());
             boolean finished = job.path("finishedAt").isTextual();
-            if (finished || System.nanoTime() - lastPrinted >= every.toNanos()) {
+            boolean counting = job.path("logOffsetsTotal").asLong() > 0;
+            if (finished || counting && System.nanoTime() - lastPrinted >= every.toNanos()) {
                 out.print((terminal ? "\r" : "") + line(job) + (terminal && !finished ? "" : System.lineSeparator()));
                 out.flush();
                 lastPrinted = System.nanoTime();
@@ -64,13 +65,13 @@ public final class RebuildClient {
         throw new IllegalStateException("the rebuild did not finish within " + timeout);
     }
 
-    /** {@code [########------] 57%  123,456 / 216,000 events  24,012/s  running}. */
+    /** {@code [########------] 57%  123,456 events read  24,012/s  running}: the share is of the log's offsets. */
     static String line(JsonNode job) {
-        long read = job.path("eventsRead").asLong();
-        long total = Math.max(1, job.path("eventsTotal").asLong());
-        int filled = (int) Math.min(BAR, read * BAR / total);
-        return String.format("  [%s%s] %3d%%  %,d / %,d events  %,d/s  %s", "#".repeat(filled), "-".repeat(BAR - filled),
-                Math.min(100, read * 100 / total), read, job.path("eventsTotal").asLong(),
+        long covered = job.path("logOffsetsRead").asLong();
+        long total = Math.max(1, job.path("logOffsetsTotal").asLong());
+        int filled = (int) Math.min(BAR, covered * BAR / total);
+        return String.format("  [%s%s] %3d%%  %,d events read  %,d/s  %s", "#".repeat(filled),
+                "-".repeat(BAR - filled), Math.min(100, covered * 100 / total), job.path("eventsRead").asLong(),
                 job.path("eventsPerSecond").asLong(), job.path("state").asText());
     }
 

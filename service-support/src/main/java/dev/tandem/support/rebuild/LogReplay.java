@@ -24,6 +24,7 @@ public final class LogReplay implements AutoCloseable {
 
     private final KafkaConsumer<String, String> consumer;
     private final List<TopicPartition> partitions;
+    private final Map<TopicPartition, Long> beginnings;
     private long read;
 
     public LogReplay(String bootstrapServers, String topic, int maxPollRecords) {
@@ -44,6 +45,7 @@ public final class LogReplay implements AutoCloseable {
                 : infos.stream().map(info -> new TopicPartition(topic, info.partition())).toList();
         consumer.assign(partitions);
         consumer.seekToBeginning(partitions);
+        beginnings = new HashMap<>(consumer.beginningOffsets(partitions));
     }
 
     /** The partitions' end offsets now: what a read {@link #readTo} reaches at least. */
@@ -58,6 +60,24 @@ public final class LogReplay implements AutoCloseable {
             remaining += Math.max(0, until.getOrDefault(partition, 0L) - consumer.position(partition));
         }
         return remaining;
+    }
+
+    /** Offsets covered since the beginning, over all partitions (transaction markers included, like the ends). */
+    public long covered() {
+        long covered = 0;
+        for (TopicPartition partition : partitions) {
+            covered += consumer.position(partition) - beginnings.getOrDefault(partition, 0L);
+        }
+        return covered;
+    }
+
+    /** Offsets from the beginnings to {@code until}, over all partitions. */
+    public long span(Map<TopicPartition, Long> until) {
+        long span = 0;
+        for (TopicPartition partition : partitions) {
+            span += Math.max(0, until.getOrDefault(partition, 0L) - beginnings.getOrDefault(partition, 0L));
+        }
+        return span;
     }
 
     /** Records handed to handlers so far. */

@@ -8,12 +8,14 @@ import java.time.Instant;
  * @param state {@code running}, {@code swapping} (the rebuilt collections replace the live ones), {@code catching-up}
  *     (events the live consumer wrote to the replaced collections meanwhile), {@code done}, {@code failed}
  * @param eventsRead records read from the log so far
- * @param eventsTotal records on the log when the rebuild started (it reads on to the end it finds at the swap)
+ * @param logOffsetsRead offsets of the log covered so far (transaction markers take offsets too)
+ * @param logOffsetsTotal offsets of the log up to its end when the rebuild started (it reads on to the end it
+ *     finds at the switch): the progress is {@code logOffsetsRead / logOffsetsTotal}
  * @param eventsPerSecond records read per second of the rebuild so far
  * @param skipped records that could never be applied (the live consumer dead-lettered them)
  */
-public record RebuildJob(String id, String projection, String state, long eventsRead, long eventsTotal,
-        long eventsPerSecond, long skipped, Instant startedAt, Instant finishedAt, String error) {
+public record RebuildJob(String id, String projection, String state, long eventsRead, long logOffsetsRead,
+        long logOffsetsTotal, long eventsPerSecond, long skipped, Instant startedAt, Instant finishedAt, String error) {
 
     public static final String RUNNING = "running";
     public static final String SWAPPING = "swapping";
