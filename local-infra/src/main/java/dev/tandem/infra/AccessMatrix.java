@@ -40,7 +40,10 @@ public final class AccessMatrix {
      */
     public static List<String> violations(java.net.URI base, LocalSigningKey key, List<String> roles, String tenant,
             String pathValue, String body) {
-        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        // HTTP/1.1: the client's h2c upgrade of a plain-text connection can misread a large answer (the OpenAPI
+        // document) as HTTP/2 frames ("Frame type(109) … exceeds MAX_FRAME_SIZE")
+        java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_1_1).build();
         List<String> violations = new ArrayList<>();
         List<Operation> operations = operationsOf(http, base);
         if (operations.isEmpty()) {
@@ -79,7 +82,10 @@ public final class AccessMatrix {
         if (ownerTenant.equals(foreignTenant)) {
             throw new IllegalArgumentException("the foreign tenant must not be the owner");
         }
-        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        // HTTP/1.1: the client's h2c upgrade of a plain-text connection can misread a large answer (the OpenAPI
+        // document) as HTTP/2 frames ("Frame type(109) … exceeds MAX_FRAME_SIZE")
+        java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_1_1).build();
         List<String> violations = new ArrayList<>();
         List<Operation> operations = operationsOf(http, base);
         for (Operation operation : operations) {

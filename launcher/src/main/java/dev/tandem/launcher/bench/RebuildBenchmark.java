@@ -72,7 +72,7 @@ public final class RebuildBenchmark {
             out.flush();
             rig.startService(ServiceCatalog.KPI, List.of());
             awaitLiveProjection(rig, out);
-            HttpClient http = HttpClient.newHttpClient();
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             URI base = rig.baseUri(ServiceCatalog.KPI);
             String analyst = rig.signingKey().token(TENANT, Set.of("analyst"), Duration.ofHours(1));
             String before = get(http, base.resolve("/v1/kpis/outcomes"), analyst)

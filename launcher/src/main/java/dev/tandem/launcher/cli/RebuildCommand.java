@@ -55,7 +55,7 @@ final class RebuildCommand implements Callable<Integer> {
         out.printf("Rebuilding the KPI projection of %s from tandem.journey-events.v1…%n", kpi);
         JsonNode job;
         try {
-            job = new RebuildClient(HttpClient.newHttpClient(), kpi, bearer)
+            job = new RebuildClient(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(), kpi, bearer)
                     .rebuild("kpi", out, Duration.ofSeconds(1), Duration.ofHours(6));
         } catch (IllegalStateException | java.io.IOException refused) {
             spec.commandLine().getErr().printf("The rebuild could not run: %s%n", refused.getMessage());
