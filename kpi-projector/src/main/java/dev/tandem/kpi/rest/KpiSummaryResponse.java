@@ -20,8 +20,9 @@ public record KpiSummaryResponse(
         @Schema(description = "Closed accounts per outcome: won, lost, no_decision") Map<String, Long> outcomes,
         @Schema(description = "Per move from one stage to the next, the accounts that made it")
         List<Conversion> stageConversion,
-        @Schema(description = "Per stage that was ever left, the mean time in it over its exits, in days "
-                + "(one decimal)") Map<String, Double> averageDaysInStage,
+        @Schema(description = "Per stage with an ended stay, the mean time in it over those stays, in days "
+                + "(one decimal); a stay ends with a move on, a fall back or a close, so the stage a deal closed "
+                + "from counts") Map<String, Double> averageDaysInStage,
         @Schema(description = "no_decision over all closed accounts, three decimals; null while none closed",
                 nullable = true) Double noDecisionRate) {
 

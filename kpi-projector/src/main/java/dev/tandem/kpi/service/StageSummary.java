@@ -17,7 +17,7 @@ import java.util.TreeMap;
  * @param stalledAccounts accounts with an active stall
  * @param outcomes closed accounts per outcome, every outcome present
  * @param stageConversion per move from one stage to the next, the number of accounts that made it
- * @param averageDaysInStage per stage that was ever left, the mean dwell of its exits in days
+ * @param averageDaysInStage per stage with an ended stay (moved on, fell back or closed from), the mean stay in days
  * @param noDecisionRate no-decision closes over all closes; null while nothing closed
  */
 public record StageSummary(
