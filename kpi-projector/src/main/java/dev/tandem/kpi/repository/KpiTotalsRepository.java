@@ -1,6 +1,5 @@
 package dev.tandem.kpi.repository;
 
-import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
 
@@ -49,7 +48,11 @@ public class KpiTotalsRepository {
     }
 
     Uni<Void> ensureIndexes() {
-        return totals.createIndex(Indexes.ascending(TENANT_ID), new IndexOptions().name("tenant")).replaceWithVoid();
+        return totals.createIndex(Indexes.ascending(TENANT_ID), new IndexOptions().name("tenant"))
+                // the fenced update's filter {_id, offset}, for the stand-in as in AccountKpiRepository
+                .chain(() -> totals.createIndex(Indexes.ascending("_id", OFFSET),
+                        new IndexOptions().name("id_offset").unique(true)))
+                .replaceWithVoid();
     }
 
     /** The last offset each fence counted; a fence never counted is absent. */
@@ -87,8 +90,9 @@ public class KpiTotalsRepository {
                 update.append("$inc", inc);
             }
             // an upsert whose filter no longer matches collides with the stored _id: 11000, reported per write
-            models.add(new UpdateOneModel<>(and(eq("_id", increment.fence().id()),
-                    eq(OFFSET, increment.fromOffset())), update, new UpdateOptions().upsert(true)));
+            // a flat filter with _id at its top: answered from the _id index
+            models.add(new UpdateOneModel<>(new Document("_id", increment.fence().id())
+                    .append(OFFSET, increment.fromOffset()), update, new UpdateOptions().upsert(true)));
         }
         return totals.bulkWrite(models, new BulkWriteOptions().ordered(false))
                 .map(result -> Set.<Fence>of())
