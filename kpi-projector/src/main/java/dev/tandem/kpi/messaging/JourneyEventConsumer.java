@@ -2,7 +2,6 @@ package dev.tandem.kpi.messaging;
 
 import dev.tandem.support.messaging.BatchProjection;
 import dev.tandem.support.messaging.DeadLetterQueue;
-import dev.tandem.support.messaging.JourneyEventRecords;
 import dev.tandem.kpi.service.KpiProjection;
 import dev.tandem.kpi.service.LoggedEvent;
 import dev.tandem.support.messaging.TransientRetries;
@@ -44,9 +43,7 @@ public class JourneyEventConsumer {
     @Incoming("journey-events")
     public Uni<Void> consume(ConsumerRecords<String, String> records) {
         return BatchProjection.consumeRecords(records,
-                record -> new LoggedEvent(JourneyEventRecords.read(record.key(), record.value()), record.partition(),
-                        record.offset(), record.timestamp()),
-                this::project, "Journey event", deadLetters, retries);
+                LoggedEvent::read, this::project, "Journey event", deadLetters, retries);
     }
 
     private Uni<Integer> project(List<LoggedEvent> events) {

@@ -69,6 +69,7 @@ public final class KpiFacts {
     private Instant startedAt;
     private String stage;
     private Integer stageIndex;
+    /** The current stage's required personas, each once. */
     private List<CommitteeRole> requiredRoles = new ArrayList<>();
     private List<Visit> visits = new ArrayList<>();
     private List<Episode> stalls = new ArrayList<>();
@@ -178,7 +179,7 @@ public final class KpiFacts {
         }
         stage = entered.stageKey();
         stageIndex = entered.stageIndex();
-        requiredRoles = new ArrayList<>(entered.requiredRoles());
+        requiredRoles = new ArrayList<>(new java.util.LinkedHashSet<>(entered.requiredRoles()));
         if (visits.size() < MAX_EPISODES) {
             visits.add(new Visit(stage, stageIndex, at, null, null));
         }
@@ -288,7 +289,7 @@ public final class KpiFacts {
     }
 
     int engagedRequired(Collection<CommitteeRole> memberRoles) {
-        return (int) requiredRoles.stream().distinct().filter(memberRoles::contains).count();
+        return (int) requiredRoles.stream().filter(memberRoles::contains).count();
     }
 
     /**
@@ -334,9 +335,9 @@ public final class KpiFacts {
             int engaged = engagedRequired(memberRoles);
             add(counters, KpiKeys.key(KpiKeys.COVERAGE, journey, stage, "accounts"), 1);
             add(counters, KpiKeys.key(KpiKeys.COVERAGE, journey, stage, "share"),
-                    engaged * MICROS / requiredRoles.stream().distinct().count());
+                    engaged * MICROS / requiredRoles.size());
             add(counters, KpiKeys.key(KpiKeys.COVERAGE, journey, stage, Bands.coverage(engaged,
-                    (int) requiredRoles.stream().distinct().count())), 1);
+                    requiredRoles.size())), 1);
         }
         if (outcome != null) {
             String month = monthOf(closedAt);

@@ -4,7 +4,6 @@ import dev.tandem.events.Topics;
 import dev.tandem.kpi.config.KpiConfig;
 import dev.tandem.kpi.repository.KpiStore;
 import dev.tandem.kpi.repository.KpiStore.Generation;
-import dev.tandem.support.messaging.JourneyEventRecords;
 import dev.tandem.support.messaging.RecordBatch;
 import dev.tandem.support.rebuild.LogReplay;
 import dev.tandem.support.rebuild.RebuildJob;
@@ -138,8 +137,7 @@ public class KpiRebuild {
 
     /** The records as events; those that can never be applied were dead-lettered by the live consumer. */
     private static RecordBatch<LoggedEvent> read(ConsumerRecords<String, String> records) {
-        return RecordBatch.readRecords(records, record -> new LoggedEvent(
-                JourneyEventRecords.read(record.key(), record.value()), record.partition(), record.offset()));
+        return RecordBatch.readRecords(records, LoggedEvent::read);
     }
 
     @PreDestroy

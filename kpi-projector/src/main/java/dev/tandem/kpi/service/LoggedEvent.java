@@ -15,6 +15,15 @@ public record LoggedEvent(JourneyEventV1 event, int partition, long offset, long
         this(event, partition, offset, 0);
     }
 
+    /**
+     * The event a journey-event record holds, where it stands; throws MalformedEventException for a record that
+     * can never be applied.
+     */
+    public static LoggedEvent read(org.apache.kafka.clients.consumer.ConsumerRecord<String, String> record) {
+        return new LoggedEvent(dev.tandem.support.messaging.JourneyEventRecords.read(record.key(), record.value()),
+                record.partition(), record.offset(), record.timestamp());
+    }
+
     public Fence fence() {
         return new Fence(event.tenantId(), partition);
     }

@@ -1,10 +1,8 @@
 package dev.tandem.launcher.bench;
 
 import dev.tandem.events.TouchpointV1;
-import dev.tandem.launcher.platform.LauncherLog;
 import dev.tandem.launcher.platform.RepositoryRoot;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -39,10 +37,7 @@ public final class DrainBenchmark {
 
     public static Result run(Spec spec, PrintWriter out) throws Exception {
         Path root = RepositoryRoot.locate();
-        Path data = Files.createTempDirectory("tandem-bench-");
-        // the broker's chatter goes to a file: the console shows the figures
-        LauncherLog.writeTo(data.resolve("logs").resolve("launcher.log"));
-        out.printf("Logs in %s%n", data.resolve("logs"));
+        Path data = ServiceRig.benchDataDirectory(out);
         List<TouchpointV1> touchpoints = TouchpointMix.generate("bench", spec.events(), spec.accounts(),
                 spec.duplicates(), 42);
         if (spec.shuffled()) {

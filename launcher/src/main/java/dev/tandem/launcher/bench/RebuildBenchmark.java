@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.tandem.events.JourneyEventV1;
 import dev.tandem.events.Topics;
 import dev.tandem.events.TouchpointV1;
-import dev.tandem.launcher.platform.LauncherLog;
 import dev.tandem.launcher.platform.RepositoryRoot;
 import dev.tandem.launcher.platform.ServiceCatalog;
 import dev.tandem.launcher.rebuild.RebuildClient;
@@ -15,7 +14,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -59,9 +57,7 @@ public final class RebuildBenchmark {
 
     public static Result run(Spec spec, PrintWriter out) throws Exception {
         Path root = RepositoryRoot.locate();
-        Path data = Files.createTempDirectory("tandem-bench-");
-        LauncherLog.writeTo(data.resolve("logs").resolve("launcher.log"));
-        out.printf("Logs in %s%n", data.resolve("logs"));
+        Path data = ServiceRig.benchDataDirectory(out);
         List<String> jvm = new ArrayList<>(List.of("-Xmx512m"));
         jvm.addAll(spec.jvmOptions());
         try (ServiceRig rig = ServiceRig.start(root, data, jvm, ServiceCatalog.KPI)) {

@@ -56,6 +56,17 @@ final class ServiceRig implements AutoCloseable {
         this.lag = new ConsumerLag(infrastructure.kafkaBootstrapServers());
     }
 
+    /**
+     * A fresh data directory for one benchmark run, with the launcher's own log (the broker's chatter) going to a
+     * file under it, so the console shows the figures; says where the logs are.
+     */
+    static Path benchDataDirectory(java.io.PrintWriter out) throws java.io.IOException {
+        Path data = java.nio.file.Files.createTempDirectory("tandem-bench-");
+        dev.tandem.launcher.platform.LauncherLog.writeTo(data.resolve("logs").resolve("launcher.log"));
+        out.printf("Logs in %s%n", data.resolve("logs"));
+        return data;
+    }
+
     /** Starts the infrastructure (a fresh Kafka broker); journey-state comes with {@link #startState}. */
     static ServiceRig start(Path repositoryRoot, Path dataDirectory, List<String> jvmOptions) {
         return start(repositoryRoot, dataDirectory, jvmOptions, ServiceCatalog.STATE);

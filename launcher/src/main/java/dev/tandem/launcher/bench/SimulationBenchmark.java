@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.tandem.events.EventJson;
 import dev.tandem.events.TouchpointV1;
 import dev.tandem.launcher.design.DesignerClient;
-import dev.tandem.launcher.platform.LauncherLog;
 import dev.tandem.launcher.platform.RepositoryRoot;
 import dev.tandem.launcher.platform.ResidentMemory;
 import dev.tandem.launcher.platform.ServiceCatalog;
@@ -14,7 +13,6 @@ import dev.tandem.model.journey.JourneyDefinition;
 import dev.tandem.model.journey.Stage;
 import java.io.PrintWriter;
 import java.net.http.HttpClient;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -60,9 +58,7 @@ public final class SimulationBenchmark {
 
     public static Result run(Spec spec, PrintWriter out) throws Exception {
         Path root = RepositoryRoot.locate();
-        Path data = Files.createTempDirectory("tandem-bench-");
-        LauncherLog.writeTo(data.resolve("logs").resolve("launcher.log"));
-        out.printf("Logs in %s%n", data.resolve("logs"));
+        Path data = ServiceRig.benchDataDirectory(out);
         List<String> jvm = new ArrayList<>(List.of("-Xmx" + spec.heap()));
         // a throughput collector for a batch job (the live set is large: young collections under the serial
         // collector took a third of the time), unless the options name another (a JVM takes one)

@@ -53,15 +53,6 @@ public final class LogReplay implements AutoCloseable {
         return new HashMap<>(consumer.endOffsets(partitions));
     }
 
-    /** How many records lie between the current positions and {@code until}. */
-    public long remaining(Map<TopicPartition, Long> until) {
-        long remaining = 0;
-        for (TopicPartition partition : partitions) {
-            remaining += Math.max(0, until.getOrDefault(partition, 0L) - consumer.position(partition));
-        }
-        return remaining;
-    }
-
     /** Offsets covered since the beginning, over all partitions (transaction markers included, like the ends). */
     public long covered() {
         long covered = 0;
