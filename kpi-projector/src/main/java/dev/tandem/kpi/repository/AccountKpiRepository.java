@@ -1,6 +1,6 @@
 package dev.tandem.kpi.repository;
 
-import dev.tandem.support.mongo.MongoErrors;
+import dev.tandem.support.mongo.GuardedDocuments;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 
@@ -33,9 +33,6 @@ import org.bson.conversions.Bson;
  */
 public class AccountKpiRepository {
 
-    /** Lookups by id of one batch in flight at once. */
-    private static final int LOOKUPS_IN_FLIGHT = 16;
-
     private final ReactiveMongoCollection<Document> kpis;
     private final Clock clock;
 
@@ -51,8 +48,8 @@ public class AccountKpiRepository {
                 // the guarded replace's filter {_id, accountVersion}: MongoDB answers it from the _id index
                 // anyway, the in-memory stand-in of tests and local runs only from an index of exactly its keys
                 // (without it every write scanned the collection)
-                .chain(() -> kpis.createIndex(Indexes.ascending(AccountKpisDocuments.ID,
-                        AccountKpisDocuments.ACCOUNT_VERSION), new IndexOptions().name("id_version").unique(true)))
+                .chain(() -> GuardedDocuments.ensureGuardIndex(kpis, AccountKpisDocuments.ACCOUNT_VERSION,
+                        "id_version"))
                 .replaceWithVoid();
     }
 
@@ -64,19 +61,13 @@ public class AccountKpiRepository {
                 .onItem().ifNotNull().transform(AccountKpisDocuments::fromDocument);
     }
 
-    /** The stored KPIs of the accounts with these ids ({@code tenantId/accountKey}), by id (one query). */
+    /** The stored KPIs of the accounts with these ids ({@code tenantId/accountKey}), by id. */
     public Uni<Map<String, AccountKpis>> findAll(Collection<String> ids) {
-        if (ids.isEmpty()) {
-            return Uni.createFrom().item(Map.of());
-        }
-        // one lookup by _id each, a few at a time: every MongoDB answers those from the _id index, while the
-        // in-memory stand-in of tests and local runs answers an $in by scanning the collection
-        return io.smallrye.mutiny.Multi.createFrom().iterable(List.copyOf(ids))
-                .onItem().transformToUni(id -> kpis.find(new Document(AccountKpisDocuments.ID, id)).collect().first())
-                .merge(LOOKUPS_IN_FLIGHT)
-                .filter(java.util.Objects::nonNull)
-                .map(AccountKpisDocuments::fromDocument)
-                .collect().asMap(stored -> AccountKpisDocuments.idOf(stored.tenantId(), stored.accountKey()));
+        return GuardedDocuments.findByIds(kpis, ids).map(found -> {
+            Map<String, AccountKpis> byId = new java.util.HashMap<>(found.size() * 2);
+            found.forEach((id, document) -> byId.put(id, AccountKpisDocuments.fromDocument(document)));
+            return byId;
+        });
     }
 
     /**
@@ -103,11 +94,8 @@ public class AccountKpiRepository {
     }
 
     /**
-     * Writes the accounts' next states with one unordered bulk write, each only if the account is still at the
-     * version it was read at: a new account is inserted, a stored one replaced under a filter on its id and read
-     * version, as an upsert, so that a document another writer moved on makes that write fail with a duplicate key
-     * (11000) instead of matching nothing unnoticed. Those accounts are returned; the others were written. Any other
-     * error fails the whole write, which may be retried: what was written is then simply not newer.
+     * Writes the accounts' next states, each only if the account is still at the version it was read at
+     * ({@link GuardedDocuments#replaceAll}, guard {@code accountVersion}).
      *
      * @return the ids of the accounts another writer changed since they were read (not written)
      */
@@ -116,29 +104,20 @@ public class AccountKpiRepository {
             return Uni.createFrom().item(Set.of());
         }
         Instant projectedAt = clock.instant();
-        List<WriteModel<Document>> models = new ArrayList<>(writes.size());
+        List<GuardedDocuments.Write> guarded = new ArrayList<>(writes.size());
         for (Write write : writes) {
-            Document document = AccountKpisDocuments.toDocument(write.next(), projectedAt);
-            if (write.readVersion() == 0) {
-                models.add(new InsertOneModel<>(document));
-            } else {
-                // a flat filter with _id at its top: answered from the _id index (an $and is not, by the stand-in)
-                Bson stillAtReadVersion = new Document(AccountKpisDocuments.ID, document.get(AccountKpisDocuments.ID))
-                        .append(AccountKpisDocuments.ACCOUNT_VERSION, write.readVersion());
-                models.add(new ReplaceOneModel<>(stillAtReadVersion, document, new ReplaceOptions().upsert(true)));
-            }
+            Document next = AccountKpisDocuments.toDocument(write.next(), projectedAt);
+            guarded.add(new GuardedDocuments.Write(next, write.readVersion() == 0 ? null
+                    : new Document(AccountKpisDocuments.ACCOUNT_VERSION, write.readVersion())));
         }
-        return kpis.bulkWrite(models, new BulkWriteOptions().ordered(false))
-                .map(result -> Set.<String>of())
-                .onFailure(failure -> MongoErrors.duplicateKeysOnly(failure).isPresent())
-                .recoverWithItem(failure -> {
-                    Set<String> conflicts = new LinkedHashSet<>();
-                    for (int index : MongoErrors.duplicateKeysOnly(failure).orElseThrow()) {
-                        AccountKpis next = writes.get(index).next();
-                        conflicts.add(AccountKpisDocuments.idOf(next.tenantId(), next.accountKey()));
-                    }
-                    return conflicts;
-                });
+        return GuardedDocuments.replaceAll(kpis, AccountKpisDocuments.ACCOUNT_VERSION, guarded).map(conflicts -> {
+            Set<String> ids = new LinkedHashSet<>();
+            for (int index : conflicts) {
+                AccountKpis next = writes.get(index).next();
+                ids.add(AccountKpisDocuments.idOf(next.tenantId(), next.accountKey()));
+            }
+            return ids;
+        });
     }
 
     /**

@@ -1,9 +1,9 @@
 package dev.tandem.kpi.rest;
 
-import dev.tandem.events.FieldError;
 import dev.tandem.kpi.service.KpiRebuild;
 import dev.tandem.support.rebuild.RebuildJob;
-import dev.tandem.support.rest.InvalidInputException;
+import dev.tandem.support.rebuild.RebuildRequests;
+import dev.tandem.support.rebuild.RebuildRequests.RebuildRequest;
 import dev.tandem.support.rest.Problem;
 import dev.tandem.support.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -15,8 +15,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -24,18 +22,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /** Rebuilds of the KPI projection from the log, for platform operators (they span every tenant). */
-@Path("/v1/admin/rebuilds")
+@Path(RebuildRequests.PATH)
 @RolesAllowed(Roles.OPERATOR)
 @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
 @Tag(name = "Operations", description = "Rebuilding the projection from the log")
 public class RebuildResource {
-
-    /** What to rebuild: this service has one projection, {@code kpi}. */
-    public record RebuildRequest(@Schema(examples = "kpi", required = true) String projection) {
-    }
 
     private final KpiRebuild rebuild;
 
@@ -56,12 +49,7 @@ public class RebuildResource {
     @APIResponse(responseCode = "409", description = "A rebuild is already running",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response start(RebuildRequest request) {
-        if (request == null || !"kpi".equals(request.projection())) {
-            throw new InvalidInputException("Unknown projection",
-                    List.of(new FieldError("/projection", "must be kpi (the projection of this service)")));
-        }
-        RebuildJob job = rebuild.start();
-        return Response.accepted(job).location(URI.create("/v1/admin/rebuilds/" + job.id())).build();
+        return RebuildRequests.start(rebuild, request);
     }
 
     @GET
@@ -73,14 +61,6 @@ public class RebuildResource {
     @APIResponse(responseCode = "404", description = "No such rebuild on this instance",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response progress(@PathParam("id") String id) {
-        return rebuild.find(id).map(job -> Response.ok(job).build())
-                .orElseGet(() -> Problem.of("unknown-rebuild", "Unknown rebuild", Response.Status.NOT_FOUND,
-                        "No rebuild " + id + " on this instance").toResponse());
-    }
-
-    @ServerExceptionMapper
-    public Response running(KpiRebuild.RebuildRunningException e) {
-        return Problem.of("rebuild-running", "A rebuild is already running", Response.Status.CONFLICT,
-                "Rebuild " + e.runningId() + " is still running").toResponse();
+        return RebuildRequests.progress(rebuild, id);
     }
 }

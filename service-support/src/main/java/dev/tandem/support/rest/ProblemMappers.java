@@ -1,5 +1,6 @@
 package dev.tandem.support.rest;
 
+import dev.tandem.support.rebuild.ProjectionRebuild;
 import dev.tandem.support.tenant.TenantContext;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -19,6 +20,14 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    /** A projection rebuild was asked for while one runs on this instance. */
+    @ServerExceptionMapper
+    public Response rebuildRunning(ProjectionRebuild.RebuildRunningException e) {
+        return Problem.of("rebuild-running", "A rebuild is already running", Response.Status.CONFLICT,
+                "Rebuild " + e.runningId() + " is still running; follow it at /v1/admin/rebuilds/" + e.runningId())
+                .toResponse();
+    }
 
     @ServerExceptionMapper
     public Response invalidInput(InvalidInputException e) {
