@@ -252,7 +252,7 @@ class AccountJourneyProgressTest {
     }
 
     private long countForOtherTenant(String account) {
-        return mongo.getDatabase("tandem_designer").getCollection("account_journeys")
+        return ReadModelCollections.current(mongo, "account_journeys")
                 .countDocuments(Filters.eq("_id", EventKeys.account("other-tenant", account)));
     }
 

@@ -152,7 +152,10 @@ class BatchProjectionTest {
                 contactRecord(profile(changedTwice, "Cy Chen")),
                 contactRecord(profile(added, "Di Park"))))).await().atMost(PATIENCE);
 
-        assertThat(contact(erased)).isEmpty();
+        assertThat(contact(erased)).hasValueSatisfying(tombstone -> {
+            assertThat(tombstone.keySet()).doesNotContain("name", "title");
+            assertThat(tombstone.getBoolean("erased")).isTrue();
+        });
         assertThat(contact(changedTwice)).hasValueSatisfying(c -> assertThat(c.getString("name")).isEqualTo("Cy Chen"));
         assertThat(contact(added)).hasValueSatisfying(c -> assertThat(c.getString("name")).isEqualTo("Di Park"));
         assertThat(KAFKA.recordsContaining(Topics.DLQ_DESIGNER_API, poisonKey, PATIENCE)).singleElement()
@@ -193,12 +196,12 @@ class BatchProjectionTest {
     }
 
     private Optional<Document> journey(String account) {
-        MongoCollection<Document> journeys = mongo.getDatabase("tandem_designer").getCollection("account_journeys");
+        MongoCollection<Document> journeys = ReadModelCollections.current(mongo, "account_journeys");
         return Optional.ofNullable(journeys.find(Filters.eq("_id", EventKeys.account(TENANT, account))).first());
     }
 
     private Optional<Document> contact(String contactKey) {
-        MongoCollection<Document> stored = mongo.getDatabase("tandem_designer").getCollection("contacts");
+        MongoCollection<Document> stored = ReadModelCollections.current(mongo, "contacts");
         return Optional.ofNullable(stored.find(Filters.eq("_id", EventKeys.contact(TENANT, contactKey))).first());
     }
 

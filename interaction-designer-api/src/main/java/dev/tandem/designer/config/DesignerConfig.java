@@ -17,6 +17,8 @@ public interface DesignerConfig {
 
     Simulation simulation();
 
+    Rebuild rebuild();
+
     /** Per tenant (by tenant id): what its designers may use beyond the standard catalogue. */
     Map<String, Tenant> tenants();
 
@@ -47,6 +49,15 @@ public interface DesignerConfig {
          * Default: what three quarters of the heap hold at about 170 KB per account (both journeys).
          */
         Optional<Integer> maxAccounts();
+    }
+
+    interface Rebuild {
+        /**
+         * Accounts whose newest snapshot and latest touchpoints a rebuild keeps in memory between polls, so each is
+         * written once per this many accounts rather than once per poll (a few KB of heap each).
+         */
+        @WithDefault("10000")
+        int cachedAccounts();
     }
 
     interface Tenant {

@@ -15,6 +15,8 @@ public final class TimelineDocuments {
     public static final String ID = "_id";
     public static final String TENANT_ID = "tenantId";
     public static final String ENTRIES = "entries";
+    /** Counts the document's writes: the guard of optimistic concurrency. */
+    public static final String REVISION = "revision";
 
     private TimelineDocuments() {
     }
@@ -23,9 +25,10 @@ public final class TimelineDocuments {
         return EventKeys.account(tenantId, accountKey);
     }
 
-    public static Document of(String tenantId, String accountKey, List<TimelineEntry> entries) {
+    public static Document of(String tenantId, String accountKey, List<TimelineEntry> entries, long revision) {
         return new Document(ID, idOf(tenantId, accountKey)).append(TENANT_ID, tenantId)
                 .append("accountKey", accountKey)
+                .append(REVISION, revision)
                 .append(ENTRIES, entries.stream().map(entry -> new Document("touchpointId", entry.touchpointId())
                         .append("type", entry.type())
                         .append("source", entry.source())
@@ -33,6 +36,12 @@ public final class TimelineDocuments {
                         .append("contactKey", entry.contactKey())
                         .append("occurredAt", entry.occurredAt() == null ? null : Date.from(entry.occurredAt())))
                         .toList());
+    }
+
+    /** The document's revision; 0 for none (or one written before revisions). */
+    public static long revisionOf(Document document) {
+        Object revision = document == null ? null : document.get(REVISION);
+        return revision instanceof Number number ? number.longValue() : 0;
     }
 
     public static List<TimelineEntry> entriesOf(Document document) {

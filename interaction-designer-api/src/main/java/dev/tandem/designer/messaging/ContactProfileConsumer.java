@@ -31,7 +31,7 @@ public class ContactProfileConsumer {
      * Failure strategy dead-letter-queue, per record: a record that can never be applied is written to
      * {@code tandem.dlq.interaction-designer-api.v1} with its reason ({@link DeadLetterQueue}) and the rest of the
      * batch is applied; the partition goes on. The valid changes are collapsed per contact (the last one of the
-     * batch wins, a tombstone deletes) and written with one bulk write. Other failures (MongoDB unreachable) are
+     * batch wins, a tombstone erases) and written with one bulk write, each only over an older record's (by offset). Other failures (MongoDB unreachable) are
      * retried for the whole batch until they pass (the writes are idempotent): nothing is skipped, and this Uni
      * never fails, so the connector's own dead-letter-queue (which would take the whole batch) is never reached.
      * Commit strategy throttled: the batch's offsets are committed only after this Uni completed, i.e. once every
@@ -40,6 +40,6 @@ public class ContactProfileConsumer {
      */
     @Incoming("contacts")
     public Uni<Void> consume(ConsumerRecords<String, String> records) {
-        return BatchProjection.consume(records, IncomingRecords::contact, projection::applyContactChanges, "Contact", deadLetters, retries);
+        return BatchProjection.consumeRecords(records, IncomingRecords::contact, projection::applyContactChanges, "Contact", deadLetters, retries);
     }
 }

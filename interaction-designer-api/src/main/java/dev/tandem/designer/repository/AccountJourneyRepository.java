@@ -1,6 +1,5 @@
 package dev.tandem.designer.repository;
 
-import dev.tandem.support.mongo.MongoErrors;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.gt;
@@ -11,44 +10,40 @@ import static com.mongodb.client.model.Filters.nin;
 import static com.mongodb.client.model.Filters.or;
 import static com.mongodb.client.model.Filters.ne;
 
-import com.mongodb.MongoBulkWriteException;
-import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
-import com.mongodb.client.model.ReplaceOneModel;
-import com.mongodb.client.model.ReplaceOptions;
-import com.mongodb.client.model.WriteModel;
-import dev.tandem.designer.config.DesignerConfig;
 import dev.tandem.designer.mapping.AccountJourneyDocuments;
 import dev.tandem.designer.mapping.AccountListing;
 import dev.tandem.designer.mapping.ProjectedJourney;
 import dev.tandem.designer.service.AccountListQuery;
 import dev.tandem.events.AccountSnapshotV1;
+import dev.tandem.support.mongo.GuardedDocuments;
 import io.quarkus.mongodb.FindOptions;
-import io.quarkus.mongodb.reactive.ReactiveMongoClient;
 import io.quarkus.mongodb.reactive.ReactiveMongoCollection;
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
-/** The {@code account_journeys} collection: one document per tenant and account, written only by snapshots. */
-@ApplicationScoped
+/**
+ * The {@code account_journeys} collection of one generation ({@link ReadModelStore}): one document per tenant and
+ * account, written only by snapshots.
+ */
 public class AccountJourneyRepository {
 
     private final ReactiveMongoCollection<Document> journeys;
     private final Clock clock;
 
-    public AccountJourneyRepository(ReactiveMongoClient mongo, DesignerConfig config) {
-        this.journeys = mongo.getDatabase(config.projection().database())
-                .getCollection(AccountJourneyDocuments.COLLECTION);
+    AccountJourneyRepository(ReactiveMongoCollection<Document> journeys) {
+        this.journeys = journeys;
         this.clock = Clock.systemUTC();
     }
 
@@ -72,15 +67,16 @@ public class AccountJourneyRepository {
                         Indexes.ascending(AccountJourneyDocuments.TENANT_ID),
                         Indexes.descending(AccountJourneyDocuments.MOMENTUM)),
                         new IndexOptions().name("tenant_momentum")))
-                .replaceWithVoid();
+                .chain(() -> GuardedDocuments.ensureGuardIndex(journeys, AccountJourneyDocuments.ACCOUNT_VERSION,
+                        "id_version"));
     }
 
     /**
-     * Stores each snapshot unless the stored document is at least as new, with one unordered bulk write of
-     * version-guarded replacing upserts (at most one snapshot per account). A filter only matches an older document; if a
-     * newer or equal one exists the upsert tries to insert a second document with the same id and fails with a
-     * duplicate key (11000), which means "already newer": replays and duplicates change nothing. Any other error
-     * fails the whole write, which may then be retried as it is.
+     * Stores each snapshot unless the stored document is at least as new (at most one snapshot per account): the
+     * stored versions are read by id, and each newer snapshot replaces the document only if it is still at the
+     * version read ({@link GuardedDocuments}). An account another writer moved on meanwhile is read and judged
+     * again, so replays and duplicates change nothing and a newer snapshot is never overwritten by an older one.
+     * Any other error fails the whole write, which may then be retried as it is.
      *
      * @return how many snapshots were applied
      */
@@ -88,25 +84,36 @@ public class AccountJourneyRepository {
         if (snapshots.isEmpty()) {
             return Uni.createFrom().item(0);
         }
-        Instant projectedAt = clock.instant();
-        List<WriteModel<Document>> upserts = new ArrayList<>(snapshots.size());
-        for (AccountSnapshotV1 snapshot : snapshots) {
-            String id = AccountJourneyDocuments.idOf(snapshot.tenantId(), snapshot.accountKey());
-            // the whole document is the snapshot's: a replacement, not a $set of every field (cheaper to apply)
-            Document document = new Document(AccountJourneyDocuments.ID, id);
-            document.putAll(AccountJourneyDocuments.fieldsOf(snapshot, projectedAt));
-            upserts.add(new ReplaceOneModel<>(
-                    and(eq(AccountJourneyDocuments.ID, id),
-                            lt(AccountJourneyDocuments.ACCOUNT_VERSION, snapshot.accountVersion())),
-                    document, new ReplaceOptions().upsert(true)));
-        }
-        return journeys.bulkWrite(upserts, new BulkWriteOptions().ordered(false))
-                .map(result -> result.getMatchedCount() + result.getUpserts().size())
-                .onFailure(failure -> MongoErrors.duplicateKeysOnly(failure).isPresent())
-                .recoverWithItem(failure -> {
-                    MongoBulkWriteException bulk = (MongoBulkWriteException) failure;
-                    return bulk.getWriteResult().getMatchedCount() + bulk.getWriteResult().getUpserts().size();
-                });
+        Map<String, AccountSnapshotV1> byId = new LinkedHashMap<>();
+        snapshots.forEach(snapshot -> byId.put(AccountJourneyDocuments.idOf(snapshot.tenantId(),
+                snapshot.accountKey()), snapshot));
+        // the guard needs the stored version only, not the whole account decoded
+        Uni<Map<String, Document>> versions = GuardedDocuments.findByIds(journeys, byId.keySet(),
+                AccountJourneyDocuments.ACCOUNT_VERSION);
+        return versions.chain(stored -> {
+            Instant projectedAt = clock.instant();
+            List<AccountSnapshotV1> newer = new ArrayList<>();
+            List<GuardedDocuments.Write> writes = new ArrayList<>();
+            byId.forEach((id, snapshot) -> {
+                Document read = stored.get(id);
+                Number storedVersion = read == null ? null : (Number) read.get(AccountJourneyDocuments.ACCOUNT_VERSION);
+                if (storedVersion == null || storedVersion.longValue() < snapshot.accountVersion()) {
+                    // the whole document is the snapshot's: a replacement, not a $set of every field
+                    Document next = new Document(AccountJourneyDocuments.ID, id);
+                    next.putAll(AccountJourneyDocuments.fieldsOf(snapshot, projectedAt));
+                    newer.add(snapshot);
+                    writes.add(new GuardedDocuments.Write(next, read));
+                }
+            });
+            return GuardedDocuments.replaceAll(journeys, AccountJourneyDocuments.ACCOUNT_VERSION, writes)
+                    .chain(conflicts -> {
+                        if (conflicts.isEmpty()) {
+                            return Uni.createFrom().item(newer.size());
+                        }
+                        List<AccountSnapshotV1> again = conflicts.stream().map(newer::get).toList();
+                        return upsertAllIfNewer(again).map(applied -> newer.size() - again.size() + applied);
+                    });
+        });
     }
 
     /**

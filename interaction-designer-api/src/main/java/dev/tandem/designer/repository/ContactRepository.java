@@ -1,97 +1,107 @@
 package dev.tandem.designer.repository;
 
-import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.in;
 
-import com.mongodb.client.model.BulkWriteOptions;
-import com.mongodb.client.model.DeleteOneModel;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.UpdateOneModel;
-import com.mongodb.client.model.UpdateOptions;
-import com.mongodb.client.model.WriteModel;
-import dev.tandem.designer.config.DesignerConfig;
+import com.mongodb.client.model.Updates;
 import dev.tandem.designer.mapping.ContactCard;
 import dev.tandem.designer.mapping.ContactDocuments;
 import dev.tandem.designer.service.ContactChange;
-import dev.tandem.events.ContactProfileV1;
-import io.quarkus.mongodb.reactive.ReactiveMongoClient;
+import dev.tandem.support.mongo.GuardedDocuments;
 import io.quarkus.mongodb.reactive.ReactiveMongoCollection;
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.bson.Document;
 
 /**
- * The {@code contacts} collection: the latest profile per tenant and contact key, as the compacted contacts
- * topic holds it. Kafka keeps one key's records in order, so the last write is the truth and needs no guard.
+ * The {@code contacts} collection of one generation ({@link ReadModelStore}): the latest profile per tenant and
+ * contact key, as the compacted contacts topic holds it. Each document keeps the offset of the record it came from
+ * and is replaced only by a later record, because a rebuild catching up and the live consumer may write the same
+ * contact at once. An erased contact stays as a tombstone (its key, no name, no title) so that an older record
+ * applied later cannot bring the name back.
  */
-@ApplicationScoped
 public class ContactRepository {
 
     private final ReactiveMongoCollection<Document> contacts;
     private final Clock clock;
 
-    public ContactRepository(ReactiveMongoClient mongo, DesignerConfig config) {
-        this.contacts = mongo.getDatabase(config.projection().database()).getCollection(ContactDocuments.COLLECTION);
+    ContactRepository(ReactiveMongoCollection<Document> contacts) {
+        this.contacts = contacts;
         this.clock = Clock.systemUTC();
     }
 
     Uni<Void> ensureIndexes() {
         return contacts.createIndex(Indexes.ascending(ContactDocuments.TENANT_ID, ContactDocuments.CONTACT_KEY),
                         new IndexOptions().name("tenant_contact").unique(true))
-                .replaceWithVoid();
+                .chain(() -> GuardedDocuments.ensureGuardIndex(contacts, ContactDocuments.SOURCE_OFFSET,
+                        "id_source_offset"));
     }
 
     /**
-     * Applies at most one change per contact with one unordered bulk write: a profile is upserted over the stored
-     * one, an erasure deletes the contact's profile (name, title). Every write is idempotent, so a failed bulk write
+     * Applies at most one change per contact with one unordered bulk write, each only where the stored document
+     * came from an older record: a profile replaces the stored one, an erasure leaves a tombstone. A contact
+     * another writer changed meanwhile is read and judged again. Every write is idempotent, so a failed bulk write
      * may be retried as it is.
      *
-     * @return how many profiles were erased
+     * @return how many erasures were written
      */
     public Uni<Long> applyAll(Collection<ContactChange> changes) {
-        if (changes.isEmpty()) {
+        List<ContactChange> all = List.copyOf(changes);
+        if (all.isEmpty()) {
             return Uni.createFrom().item(0L);
         }
-        Instant projectedAt = clock.instant();
-        List<WriteModel<Document>> writes = new ArrayList<>(changes.size());
-        for (ContactChange change : changes) {
-            if (change instanceof ContactChange.Erase erase) {
-                writes.add(new DeleteOneModel<>(and(
-                        eq(ContactDocuments.ID, ContactDocuments.idOf(erase.tenantId(), erase.contactKey())),
-                        eq(ContactDocuments.TENANT_ID, erase.tenantId()))));
-            } else {
-                ContactProfileV1 profile = ((ContactChange.Upsert) change).profile();
-                writes.add(new UpdateOneModel<>(
-                        eq(ContactDocuments.ID, ContactDocuments.idOf(profile.tenantId(), profile.contactKey())),
-                        new Document("$set", ContactDocuments.fieldsOf(profile, projectedAt)),
-                        new UpdateOptions().upsert(true)));
+        Uni<Map<String, Document>> offsets = GuardedDocuments.findByIds(contacts,
+                all.stream().map(ContactChange::key).toList(), ContactDocuments.SOURCE_OFFSET);
+        return offsets.chain(stored -> {
+            Instant projectedAt = clock.instant();
+            List<ContactChange> newer = new ArrayList<>();
+            List<GuardedDocuments.Write> writes = new ArrayList<>();
+            for (ContactChange change : all) {
+                Document read = stored.get(change.key());
+                Object storedOffset = read == null ? null : read.get(ContactDocuments.SOURCE_OFFSET);
+                if (storedOffset instanceof Number offset && offset.longValue() >= change.offset()) {
+                    continue;
+                }
+                newer.add(change);
+                writes.add(new GuardedDocuments.Write(ContactDocuments.of(change, projectedAt), read));
             }
-        }
-        return contacts.bulkWrite(writes, new BulkWriteOptions().ordered(false))
-                .map(result -> (long) result.getDeletedCount());
+            long erasures = newer.stream().filter(ContactChange.Erase.class::isInstance).count();
+            return GuardedDocuments.replaceAll(contacts, ContactDocuments.SOURCE_OFFSET, writes).chain(conflicts ->
+                    conflicts.isEmpty() ? Uni.createFrom().item(erasures)
+                            : applyAll(conflicts.stream().map(newer::get).toList())
+                                    .map(again -> erasures - conflicts.stream().map(newer::get)
+                                            .filter(ContactChange.Erase.class::isInstance).count() + again));
+        });
+    }
+
+    /**
+     * Erases a person's profile at an erasure request: name, title and dates go, the tombstone stays with the
+     * offset it had, so the contacts topic's later records still apply. Idempotent; nothing to do if absent.
+     */
+    public Uni<Void> erase(String tenantId, String contactKey) {
+        return contacts.updateOne(eq(ContactDocuments.ID, ContactDocuments.idOf(tenantId, contactKey)),
+                Updates.combine(Updates.unset(ContactDocuments.NAME), Updates.unset(ContactDocuments.TITLE),
+                        Updates.unset(ContactDocuments.UPDATED_AT), Updates.set(ContactDocuments.ERASED, true)))
+                .replaceWithVoid();
     }
 
     /** The tenant's known contacts among the keys, by contact key; erased or never-seen ones are absent. */
     public Uni<Map<String, ContactCard>> findCards(String tenantId, Collection<String> contactKeys) {
-        if (contactKeys.isEmpty()) {
-            return Uni.createFrom().item(Map.of());
-        }
-        var ids = contactKeys.stream().map(key -> ContactDocuments.idOf(tenantId, key)).toList();
-        // the ids are tenant/contactKey: only this tenant's documents can match, and by _id alone it is an id lookup
-        return contacts.find(in(ContactDocuments.ID, ids))
-                .map(ContactDocuments::fromDocument)
-                .collect().asList()
-                .map(cards -> cards.stream()
-                        .collect(Collectors.toMap(ContactCard::contactKey, Function.identity(), (a, b) -> a)));
+        // the ids are tenant/contactKey: only this tenant's documents can match
+        return GuardedDocuments.findByIds(contacts, contactKeys.stream()
+                        .map(key -> ContactDocuments.idOf(tenantId, key)).distinct().toList())
+                .map(found -> {
+                    Map<String, ContactCard> cards = new java.util.HashMap<>();
+                    found.values().stream().filter(document -> !ContactDocuments.isErased(document))
+                            .map(ContactDocuments::fromDocument)
+                            .forEach(card -> cards.put(card.contactKey(), card));
+                    return cards;
+                });
     }
 }

@@ -1,51 +1,53 @@
 package dev.tandem.designer.repository;
 
 import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.in;
 
-import com.mongodb.client.model.BulkWriteOptions;
-import com.mongodb.client.model.ReplaceOneModel;
-import com.mongodb.client.model.ReplaceOptions;
-import com.mongodb.client.model.WriteModel;
-import dev.tandem.designer.config.DesignerConfig;
 import dev.tandem.designer.mapping.TimelineDocuments;
 import dev.tandem.designer.mapping.TimelineEntry;
-import io.quarkus.mongodb.reactive.ReactiveMongoClient;
+import dev.tandem.support.mongo.GuardedDocuments;
 import io.quarkus.mongodb.reactive.ReactiveMongoCollection;
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
+import java.util.Set;
 import org.bson.Document;
 
 /**
- * {@code account_timelines}: each account's latest touchpoints in one document, read and written by id only (an id
- * lookup on any MongoDB, and on the local wire server too).
+ * {@code account_timelines} of one generation ({@link ReadModelStore}): each account's latest touchpoints in one
+ * document, read and written by id only. Each document carries a revision, and a write replaces it only at the
+ * revision it was read at, because two writers may merge into one timeline at once (the live consumer and a
+ * rebuild catching up): neither may lose the other's touchpoints.
  */
-@ApplicationScoped
 public class TimelineRepository {
 
-    /** An account's timeline as it is to be stored. */
-    public record Timeline(String tenantId, String accountKey, List<TimelineEntry> entries) {
+    /** A stored timeline and the document it was read from (for the guarded write). */
+    public record Stored(List<TimelineEntry> entries, Document read) {
+    }
+
+    /** An account's timeline as it is to be stored, and what was read before (null: nothing was stored). */
+    public record Timeline(String tenantId, String accountKey, List<TimelineEntry> entries, Document read) {
     }
 
     private final ReactiveMongoCollection<Document> timelines;
 
-    public TimelineRepository(ReactiveMongoClient mongo, DesignerConfig config) {
-        this.timelines = mongo.getDatabase(config.projection().database()).getCollection(TimelineDocuments.COLLECTION);
+    TimelineRepository(ReactiveMongoCollection<Document> timelines) {
+        this.timelines = timelines;
+    }
+
+    Uni<Void> ensureIndexes() {
+        return GuardedDocuments.ensureGuardIndex(timelines, TimelineDocuments.REVISION, "id_revision");
     }
 
     /** The stored timelines of these accounts (ids {@code tenant/account}), by id; absent ones are missing. */
-    public Uni<Map<String, List<TimelineEntry>>> findAll(Collection<String> ids) {
-        if (ids.isEmpty()) {
-            return Uni.createFrom().item(Map.of());
-        }
-        return timelines.find(in(TimelineDocuments.ID, List.copyOf(ids))).collect().asList()
-                .map(found -> found.stream().collect(Collectors.toMap(d -> d.getString(TimelineDocuments.ID),
-                        TimelineDocuments::entriesOf)));
+    public Uni<Map<String, Stored>> findAll(Collection<String> ids) {
+        return GuardedDocuments.findByIds(timelines, ids).map(found -> {
+            Map<String, Stored> byId = new java.util.HashMap<>(found.size() * 2);
+            found.forEach((id, document) -> byId.put(id, new Stored(TimelineDocuments.entriesOf(document),
+                    document)));
+            return byId;
+        });
     }
 
     public Uni<List<TimelineEntry>> find(String tenantId, String accountKey) {
@@ -53,18 +55,17 @@ public class TimelineRepository {
                 .collect().first().map(TimelineDocuments::entriesOf);
     }
 
-    /** Replaces each timeline whole, in one unordered bulk write; idempotent, so a failed one may be retried. */
-    public Uni<Void> replaceAll(Collection<Timeline> changed) {
-        if (changed.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        List<WriteModel<Document>> writes = new ArrayList<>(changed.size());
+    /**
+     * Replaces each timeline whole, in one unordered bulk write, where it is still at the revision read.
+     *
+     * @return the positions (in {@code changed}) of the timelines another writer changed since they were read
+     */
+    public Uni<Set<Integer>> replaceAll(List<Timeline> changed) {
+        List<GuardedDocuments.Write> writes = new ArrayList<>(changed.size());
         for (Timeline timeline : changed) {
-            writes.add(new ReplaceOneModel<>(eq(TimelineDocuments.ID,
-                    TimelineDocuments.idOf(timeline.tenantId(), timeline.accountKey())),
-                    TimelineDocuments.of(timeline.tenantId(), timeline.accountKey(), timeline.entries()),
-                    new ReplaceOptions().upsert(true)));
+            writes.add(new GuardedDocuments.Write(TimelineDocuments.of(timeline.tenantId(), timeline.accountKey(),
+                    timeline.entries(), TimelineDocuments.revisionOf(timeline.read()) + 1), timeline.read()));
         }
-        return timelines.bulkWrite(writes, new BulkWriteOptions().ordered(false)).replaceWithVoid();
+        return GuardedDocuments.replaceAll(timelines, TimelineDocuments.REVISION, writes);
     }
 }

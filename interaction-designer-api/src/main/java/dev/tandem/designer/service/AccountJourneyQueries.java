@@ -3,9 +3,7 @@ package dev.tandem.designer.service;
 import dev.tandem.designer.mapping.AccountListing;
 import dev.tandem.designer.mapping.ProjectedJourney;
 import dev.tandem.designer.mapping.TimelineEntry;
-import dev.tandem.designer.repository.AccountJourneyRepository;
-import dev.tandem.designer.repository.ContactRepository;
-import dev.tandem.designer.repository.TimelineRepository;
+import dev.tandem.designer.repository.ReadModelStore;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -17,18 +15,13 @@ import java.util.List;
 @ApplicationScoped
 public class AccountJourneyQueries {
 
-    private final AccountJourneyRepository journeys;
-    private final ContactRepository contacts;
+    private final ReadModelStore store;
     private final JourneyGuidance guidance;
-    private final TimelineRepository timelines;
     private final Clock clock;
 
-    public AccountJourneyQueries(AccountJourneyRepository journeys, ContactRepository contacts,
-            JourneyGuidance guidance, TimelineRepository timelines) {
-        this.journeys = journeys;
-        this.contacts = contacts;
+    public AccountJourneyQueries(ReadModelStore store, JourneyGuidance guidance) {
+        this.store = store;
         this.guidance = guidance;
-        this.timelines = timelines;
         this.clock = Clock.systemUTC();
     }
 
@@ -39,14 +32,14 @@ public class AccountJourneyQueries {
     public Uni<AccountJourney> journeyOf(String tenantId, String accountKey) {
         // MongoDB answers on its driver's threads; the guidance reads PostgreSQL, which wants the request's context
         Context context = Vertx.currentContext();
-        return journeys.find(tenantId, accountKey)
+        return store.current().chain(generation -> generation.journeys().find(tenantId, accountKey)
                 .onItem().ifNull().failWith(() -> new UnknownAccountException(accountKey))
-                .chain(stored -> timelines.find(tenantId, accountKey).chain(timeline ->
-                                contacts.findCards(tenantId, contactKeysOf(stored, timeline))
+                .chain(stored -> generation.timelines().find(tenantId, accountKey).chain(timeline ->
+                                generation.contacts().findCards(tenantId, contactKeysOf(stored, timeline))
                                         .map(cards -> AccountJourney.assemble(stored, cards, timeline,
                                                 clock.instant())))
                         .emitOn(task -> context.runOnContext(ignored -> task.run()))
-                        .chain(view -> guidance.of(tenantId, stored, view).map(view::withGuidance)));
+                        .chain(view -> guidance.of(tenantId, stored, view).map(view::withGuidance))));
     }
 
     /** A page of the accounts: what matched, and the cursor of the next page (null on the last). */
@@ -55,7 +48,7 @@ public class AccountJourneyQueries {
 
     /** The tenant's accounts that match the query, in its order, a page at a time. */
     public Uni<AccountPage> list(String tenantId, AccountListQuery query) {
-        return journeys.list(tenantId, query).map(found -> {
+        return store.current().chain(generation -> generation.journeys().list(tenantId, query)).map(found -> {
             if (found.size() <= query.limit()) {
                 return new AccountPage(found, null);
             }

@@ -1,7 +1,7 @@
 package dev.tandem.designer.service;
 
 import dev.tandem.designer.messaging.RoleAssignmentPublisher;
-import dev.tandem.designer.repository.AccountJourneyRepository;
+import dev.tandem.designer.repository.ReadModelStore;
 import dev.tandem.events.FieldError;
 import dev.tandem.events.TouchpointV1;
 import dev.tandem.model.CommitteeRole;
@@ -33,19 +33,19 @@ public class RoleAssignments {
             String assignedBy, Instant assignedAt) {
     }
 
-    private final AccountJourneyRepository journeys;
+    private final ReadModelStore store;
     private final RoleAssignmentPublisher publisher;
     private final Clock clock = Clock.systemUTC();
 
-    public RoleAssignments(AccountJourneyRepository journeys, RoleAssignmentPublisher publisher) {
-        this.journeys = journeys;
+    public RoleAssignments(ReadModelStore store, RoleAssignmentPublisher publisher) {
+        this.store = store;
         this.publisher = publisher;
     }
 
     public Uni<RoleAssignment> assign(String tenantId, String accountKey, String contactKey, String roleName,
             String seller) {
         // the account first: another tenant's account is not found, whatever the body says
-        return journeys.find(tenantId, accountKey)
+        return store.current().chain(generation -> generation.journeys().find(tenantId, accountKey))
                 .onItem().ifNull().failWith(() -> new UnknownAccountException(accountKey))
                 .chain(journey -> {
                     if (journey.committee().stream().noneMatch(m -> contactKey.equals(m.contactKey()))) {

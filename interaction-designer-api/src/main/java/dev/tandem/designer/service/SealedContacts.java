@@ -52,10 +52,10 @@ public class SealedContacts {
             if (keyId == null) {
                 opened.add(change); // written before sealing: plaintext as it is
             } else if (!keys.containsKey(keyId)) {
-                opened.add(new ContactChange.Erase(profile.tenantId(), profile.contactKey()));
+                opened.add(new ContactChange.Erase(profile.tenantId(), profile.contactKey(), upsert.offset()));
             } else {
                 try {
-                    opened.add(new ContactChange.Upsert(ContactSealing.open(profile, keys.get(keyId))));
+                    opened.add(new ContactChange.Upsert(ContactSealing.open(profile, keys.get(keyId)), upsert.offset()));
                 } catch (UnreadablePiiException e) {
                     // altered on the way: stored as nothing rather than as garbage; the key names no one
                     LOG.warnf("Profile of contact %s does not open under key %s (%s); not stored",

@@ -45,19 +45,19 @@ class IncomingRecordsTest {
 
     @Test
     void aTombstoneErasesTheContactItsKeyNames() {
-        ContactChange change = IncomingRecords.contact("t1/c_abc", null);
-        assertThat(change).isEqualTo(new ContactChange.Erase("t1", "c_abc"));
-        assertThatThrownBy(() -> IncomingRecords.contact("no-slash", null))
+        ContactChange change = IncomingRecords.contact("t1/c_abc", null, 7);
+        assertThat(change).isEqualTo(new ContactChange.Erase("t1", "c_abc", 7));
+        assertThatThrownBy(() -> IncomingRecords.contact("no-slash", null, 1))
                 .isInstanceOf(MalformedEventException.class);
-        assertThatThrownBy(() -> IncomingRecords.contact("t1/", null)).isInstanceOf(MalformedEventException.class);
+        assertThatThrownBy(() -> IncomingRecords.contact("t1/", null, 1)).isInstanceOf(MalformedEventException.class);
     }
 
     @Test
     void aProfileIsStoredOnlyUnderItsOwnKey() {
         String json = EventJson.write(new ContactProfileV1("t1", "c_abc", "a@b.c", "Ann", "CTO",
                 Instant.parse("2026-11-20T09:00:00Z")));
-        assertThat(IncomingRecords.contact("t1/c_abc", json)).isInstanceOf(ContactChange.Upsert.class);
-        assertThatThrownBy(() -> IncomingRecords.contact("t2/c_abc", json))
+        assertThat(IncomingRecords.contact("t1/c_abc", json, 8)).isInstanceOf(ContactChange.Upsert.class);
+        assertThatThrownBy(() -> IncomingRecords.contact("t2/c_abc", json, 1))
                 .isInstanceOf(MalformedEventException.class);
     }
 }
