@@ -136,9 +136,8 @@ final class ServiceRig implements AutoCloseable {
     }
 
     /** Writes journey events to {@code tandem.journey-events.v1}, keyed {@code tenant/account}, as fast as it can. */
-    void prefillJourneyEvents(List<dev.tandem.events.JourneyEventV1> events) {
-        send(Topics.JOURNEY_EVENTS, events.stream().map(e -> Map.entry(EventKeys.account(e.tenantId(),
-                e.accountKey()), EventJson.write(e))).toList());
+    void prefill(String topic, List<Map.Entry<String, String>> records) {
+        send(topic, records);
     }
 
     private void send(String topic, List<Map.Entry<String, String>> records) {

@@ -78,11 +78,12 @@ final class BenchCommand implements Callable<Integer> {
                 SIMULATION_ACCOUNTS, SIMULATION_HEAP, List.of()), out);
 
         int rebuilt = quick ? 20_000 : 100_000;
-        out.printf("%n5/5 rebuild of the KPI projection from the journey events of %,d touchpoints, %,d accounts%n",
-                rebuilt, SIMULATION_ACCOUNTS);
+        out.printf("%n5/5 rebuild of the KPI projection and of the sellers' read model from the log of %,d "
+                + "touchpoints, %,d accounts%n", rebuilt, SIMULATION_ACCOUNTS);
         out.flush();
-        RebuildBenchmark.Result rebuild = RebuildBenchmark.run(new RebuildBenchmark.Spec(rebuilt,
-                SIMULATION_ACCOUNTS, List.of()), out);
+        RebuildBenchmark.Spec rebuildSpec = new RebuildBenchmark.Spec(rebuilt, SIMULATION_ACCOUNTS, List.of());
+        RebuildBenchmark.Result rebuild = RebuildBenchmark.run(rebuildSpec, out);
+        RebuildBenchmark.Result designerRebuild = RebuildBenchmark.runDesigner(rebuildSpec, out);
 
         Map<String, Long> resident = new LinkedHashMap<>(e2e.residentMbByService());
         resident.merge("journey-state", Math.max(inOrder.residentMb(), shuffled.residentMb()), Math::max);
@@ -92,6 +93,7 @@ final class BenchCommand implements Callable<Integer> {
         figures.putAll(e2e.figures());
         figures.putAll(simulation.figures());
         figures.putAll(rebuild.figures());
+        figures.putAll(designerRebuild.figures());
         resident.merge("interaction-designer-api", simulation.residentMb(), Math::max);
         figures.put("rssMbByService", resident);
         figures.put("shuffledRederivations", shuffled.rederivations());

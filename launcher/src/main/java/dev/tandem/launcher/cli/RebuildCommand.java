@@ -19,19 +19,24 @@ import picocli.CommandLine.Spec;
 /** Rebuilds a read model of a running platform from the log, showing progress. */
 @Command(name = "rebuild", mixinStandardHelpOptions = true,
         description = "Rebuilds a projection from the log while the platform runs: kpi (kpi-projector's KPI "
-                + "projection). The KPIs stay readable throughout; the rebuilt projection replaces the live one at "
-                + "the end.")
+                + "projection, from the journey events) or designer (interaction-designer-api's sellers' read model: "
+                + "account journeys, timelines and contacts, from the account snapshots, journey events and "
+                + "contacts). The projection stays readable throughout; the rebuilt one replaces it at the end.")
 final class RebuildCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "PROJECTION", description = "What to rebuild: kpi.")
+    @Parameters(index = "0", paramLabel = "PROJECTION", description = "What to rebuild: kpi or designer.")
     String projection;
 
     @Option(names = "--kpi", defaultValue = "http://localhost:8084",
             description = "kpi-projector's address (default ${DEFAULT-VALUE}).")
     URI kpi;
+
+    @Option(names = "--designer", defaultValue = "http://localhost:8083",
+            description = "interaction-designer-api's address (default ${DEFAULT-VALUE}).")
+    URI designer;
 
     @Option(names = "--token", description = "A bearer token with role operator (default: one signed with the "
             + "local run's key, for tenant dev).")
@@ -45,18 +50,25 @@ final class RebuildCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        if (!"kpi".equals(projection)) {
-            spec.commandLine().getErr().printf("Unknown projection %s: the one that can be rebuilt is kpi.%n",
-                    projection);
+        URI service;
+        if ("kpi".equals(projection)) {
+            service = kpi;
+            out.printf("Rebuilding the KPI projection of %s from tandem.journey-events.v1…%n", kpi);
+        } else if ("designer".equals(projection)) {
+            service = designer;
+            out.printf("Rebuilding the sellers' read model of %s from tandem.contacts.v1, "
+                    + "tandem.account-snapshots.v1 and tandem.journey-events.v1…%n", designer);
+        } else {
+            spec.commandLine().getErr().printf("Unknown projection %s: the ones that can be rebuilt are kpi and "
+                    + "designer.%n", projection);
             return 2;
         }
         String bearer = token != null ? token
                 : DevTokens.keyOf(dataDirectory).token(DevTokens.DEMO_TENANT, Set.of("operator"), Duration.ofHours(1));
-        out.printf("Rebuilding the KPI projection of %s from tandem.journey-events.v1…%n", kpi);
         JsonNode job;
         try {
-            job = new RebuildClient(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(), kpi, bearer)
-                    .rebuild("kpi", out, Duration.ofSeconds(1), Duration.ofHours(6));
+            job = new RebuildClient(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(), service,
+                    bearer).rebuild(projection, out, Duration.ofSeconds(1), Duration.ofHours(6));
         } catch (IllegalStateException | java.io.IOException refused) {
             spec.commandLine().getErr().printf("The rebuild could not run: %s%n", refused.getMessage());
             return 1;
@@ -65,7 +77,7 @@ final class RebuildCommand implements Callable<Integer> {
             spec.commandLine().getErr().printf("The rebuild failed: %s%n", job.path("error").asText());
             return 1;
         }
-        out.printf("Rebuilt from %,d journey events at %,d events/s; the new projection is live.%n",
+        out.printf("Rebuilt from %,d records at %,d records/s; the new projection is live.%n",
                 job.path("eventsRead").asLong(), job.path("eventsPerSecond").asLong());
         return 0;
     }

@@ -65,12 +65,12 @@ public final class RebuildClient {
         throw new IllegalStateException("the rebuild did not finish within " + timeout);
     }
 
-    /** {@code [########------] 57%  123,456 events read  24,012/s  running}: the share is of the log's offsets. */
+    /** {@code [########------] 57%  123,456 records read  24,012/s  running}: the share is of the log's offsets. */
     static String line(JsonNode job) {
         long covered = job.path("logOffsetsRead").asLong();
         long total = Math.max(1, job.path("logOffsetsTotal").asLong());
         int filled = (int) Math.min(BAR, covered * BAR / total);
-        return String.format("  [%s%s] %3d%%  %,d events read  %,d/s  %s", "#".repeat(filled),
+        return String.format("  [%s%s] %3d%%  %,d records read  %,d/s  %s", "#".repeat(filled),
                 "-".repeat(BAR - filled), Math.min(100, covered * 100 / total), job.path("eventsRead").asLong(),
                 job.path("eventsPerSecond").asLong(), job.path("state").asText());
     }
