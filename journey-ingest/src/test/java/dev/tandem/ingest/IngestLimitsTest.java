@@ -167,16 +167,26 @@ class IngestLimitsTest {
     }
 
     @Test
-    void aTouchpointOverTheEventSizeLimitIsNamedByItsPointer() {
+    void aTouchpointOverTheEventSizeLimitIsRejectedAloneNamedByItsPointer() {
         String account = "big-" + UUID.randomUUID();
         String note = "x".repeat(4000);
         String properties = IntStream.range(0, 9).mapToObj(i -> "\"note" + i + "\":\"" + note + "\"")
                 .collect(Collectors.joining(",", "{", "}"));
         String big = touchpoint("evt-" + UUID.randomUUID(), account)
                 .replace("\"source\":", "\"properties\":" + properties + ",\"source\":");
-        post("dev", "[" + touchpoint("evt-" + UUID.randomUUID(), account) + "," + big + "]").then().statusCode(413)
+        String small = "evt-" + UUID.randomUUID();
+        post("dev", "[" + touchpoint(small, account) + "," + big + "]").then().statusCode(202)
+                .body("accepted", equalTo(1))
+                .body("rejected", equalTo(1))
+                .body("eventIds", equalTo(List.of(small)))
+                .body("items[1].status", equalTo("rejected"))
+                .body("items[1].reason", equalTo("too-large"))
+                .body("items[1].errors.field", equalTo(List.of("/1")))
+                .body("items[1].errors[0].message", containsString("32768"));
+        // alone, the same touchpoint makes the request too large
+        post("dev", big).then().statusCode(413)
                 .contentType("application/problem+json")
-                .body("errors.field", equalTo(List.of("/1")))
+                .body("errors.field", equalTo(List.of("")))
                 .body("detail", containsString("32768"));
     }
 
