@@ -84,6 +84,7 @@ class IngestLimitsTest {
         String account = "quota-" + UUID.randomUUID();
         post("small-quota", arrayOf(uniqueIds(3), account)).then().statusCode(202);
 
+        double throttledBefore = throttled();
         List<String> refused = uniqueIds(3);
         Response answer = post("small-quota", arrayOf(refused, account));
         answer.then().statusCode(429)
@@ -93,6 +94,7 @@ class IngestLimitsTest {
         // two tokens left, three wanted, refilling at 0.01 per second: the missing one takes up to 100 s
         long retryAfter = Long.parseLong(answer.header("Retry-After"));
         assertThat(retryAfter).isBetween(1L, 100L);
+        assertThat(throttled() - throttledBefore).isEqualTo(3.0);
 
         // the refused request took none of the two tokens left; a later touchpoint of the account fits in them
         String sentinel = "evt-" + UUID.randomUUID();
@@ -101,6 +103,15 @@ class IngestLimitsTest {
                 kafka.readUntil(Topics.TOUCHPOINTS, r -> r.value().contains(sentinel), Duration.ofSeconds(20));
         assertThat(records).anyMatch(r -> r.value().contains(sentinel));
         assertThat(records).noneMatch(r -> refused.stream().anyMatch(id -> r.value().contains(id)));
+    }
+
+    @TestHTTPResource(value = "/metrics", management = true)
+    java.net.URL metrics;
+
+    /** Touchpoints of the tokens' system ({@code default}) refused by a rate limit so far. */
+    private double throttled() {
+        String scrape = given().when().get(metrics).then().statusCode(200).extract().asString();
+        return IngestAnswersTest.counter(scrape, "default", "native", "throttled", "rate-limit");
     }
 
     @Test

@@ -128,19 +128,15 @@ public class TouchpointIngestService {
                 results[item.index()] = ItemResult.duplicate(item.index(), item.eventId());
             }
         }
-        for (ItemResult result : results) {
-            if (result != null) {
-                count(sourceSystem, format, result);
-            }
-        }
         if (fresh.isEmpty()) {
-            return Uni.createFrom().item(IngestOutcome.of(List.of(results)));
+            return Uni.createFrom().item(answered(sourceSystem, format, results));
         }
         // last, so that only touchpoints that would otherwise be published spend the tenant's tokens
         Decision decision = rateLimiter.tryAcquire(tenantId, fresh.size());
         if (!decision.admitted()) {
             recentIds.release(tenantId, claimed);
-            metrics.count(sourceSystem, format, Outcome.THROTTLED, IngestMetrics.RATE_LIMIT, fresh.size());
+            // refused whole: every item of the request is throttled, whatever it would have been
+            metrics.count(sourceSystem, format, Outcome.THROTTLED, IngestMetrics.RATE_LIMIT, items.size());
             throw new RateLimitedException(rateLimitDetail(rateOf(tenantId), fresh.size(),
                     decision.retryAfterSeconds()), decision.retryAfterSeconds());
         }
@@ -150,9 +146,23 @@ public class TouchpointIngestService {
                     for (MappedItem item : fresh) {
                         results[item.index()] = ItemResult.accepted(item.index(), item.eventId());
                     }
-                    metrics.count(sourceSystem, format, Outcome.ACCEPTED, IngestMetrics.NO_REASON, fresh.size());
-                    return IngestOutcome.of(List.of(results));
+                    return answered(sourceSystem, format, results);
                 });
+    }
+
+    /** The answer, each item counted by what became of it (only an answer per item counts its items so). */
+    private IngestOutcome answered(String system, IngestFormat format, ItemResult[] results) {
+        IngestOutcome outcome = IngestOutcome.of(List.of(results));
+        metrics.count(system, format, Outcome.ACCEPTED, IngestMetrics.NO_REASON, outcome.accepted());
+        metrics.count(system, format, Outcome.DUPLICATE, IngestMetrics.NO_REASON, outcome.duplicates());
+        Map<String, Integer> rejections = new HashMap<>();
+        for (ItemResult result : results) {
+            if (result.status() == ItemResult.Status.REJECTED) {
+                rejections.merge(result.reason(), 1, Integer::sum);
+            }
+        }
+        rejections.forEach((reason, count) -> metrics.count(system, format, Outcome.REJECTED, reason, count));
+        return outcome;
     }
 
     /** The item's rejection, or null when it is a valid touchpoint. */
@@ -175,14 +185,6 @@ public class TouchpointIngestService {
         errors.sort(Comparator.comparing(FieldError::field));
         return ItemResult.rejected(item.index(), item.eventId(), RejectReason.ofValidation(intakeErrors,
                 propertyErrors), errors);
-    }
-
-    private void count(String system, IngestFormat format, ItemResult result) {
-        switch (result.status()) {
-            case DUPLICATE -> metrics.count(system, format, Outcome.DUPLICATE, IngestMetrics.NO_REASON, 1);
-            case REJECTED -> metrics.count(system, format, Outcome.REJECTED, result.reason(), 1);
-            case ACCEPTED -> metrics.count(system, format, Outcome.ACCEPTED, IngestMetrics.NO_REASON, 1);
-        }
     }
 
     /** Pseudonymised, sealed and on the log (profiles first, then the touchpoints in request order), or a failure. */
