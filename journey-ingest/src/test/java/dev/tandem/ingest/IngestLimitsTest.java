@@ -228,7 +228,13 @@ class IngestLimitsTest {
     @Test
     void theOpenApiDocumentStatesTheLimitsAnswers() {
         given().when().get("/q/openapi?format=json").then().statusCode(200)
-                .body("paths.'/v1/touchpoints'.post.responses.keySet()", hasItems("413", "415", "429"))
+                .body("paths.'/v1/touchpoints'.post.responses.keySet()",
+                        hasItems("202", "400", "409", "413", "415", "422", "429"))
+                .body("paths.'/v1/touchpoints'.post.requestBody.content.keySet()", hasItems("application/json",
+                        "application/cloudevents+json", "application/cloudevents-batch+json"))
+                .body("paths.'/v1/touchpoints'.post.parameters.name", hasItems("Idempotency-Key", "ce-specversion"))
+                .body("paths.'/v1/touchpoints'.post.responses.'202'.content.'application/json'.examples",
+                        notNullValue())
                 .body("paths.'/v1/touchpoints'.post.responses.'429'.headers.'Retry-After'", notNullValue())
                 .body("paths.'/v1/touchpoints'.post.responses.'413'.content.keySet()",
                         hasItem("application/problem+json"));

@@ -58,9 +58,15 @@ public class IdempotencyService {
         return Panache.withTransaction(() -> keys.claim(tenantId, system, key, requestSha256, now,
                         now.plus(config.idempotency().window()), now.minus(config.idempotency().inFlightTimeout())))
                 .chain(claimed -> claimed
-                        ? processClaimed(tenantId, system, key, requestSha256, process)
+                        ? Uni.createFrom().item((HttpAnswer) null)
                         : Panache.withSession(() -> keys.findKey(tenantId, system, key))
-                                .map(row -> stored(row, requestSha256)));
+                                .map(row -> stored(row, requestSha256)))
+                .onFailure(e -> !(e instanceof IdempotencyKeyException)).transform(e ->
+                        new IdempotencyKeyException(IdempotencyKeyException.Kind.UNAVAILABLE,
+                                "The Idempotency-Key could not be checked; nothing was accepted. Retry.", e))
+                // null: this request holds the key
+                .chain(stored -> stored != null ? Uni.createFrom().item(stored)
+                        : processClaimed(tenantId, system, key, requestSha256, process));
     }
 
     private Uni<HttpAnswer> processClaimed(String tenantId, String system, String key, String requestSha256,
@@ -83,15 +89,15 @@ public class IdempotencyService {
     private static HttpAnswer stored(IdempotencyKeyEntity row, String requestSha256) {
         if (row == null) {
             // claimed by another request and given up again just now: that one is (or was) in flight
-            throw new IdempotencyConflictException(IdempotencyConflictException.Kind.IN_FLIGHT,
+            throw new IdempotencyKeyException(IdempotencyKeyException.Kind.IN_FLIGHT,
                     "A request with this Idempotency-Key was in flight; retry.");
         }
         if (!row.requestSha256.equals(requestSha256)) {
-            throw new IdempotencyConflictException(IdempotencyConflictException.Kind.REUSED,
+            throw new IdempotencyKeyException(IdempotencyKeyException.Kind.REUSED,
                     "This Idempotency-Key was used with a different request; use a new key for a new request.");
         }
         if (row.status == null) {
-            throw new IdempotencyConflictException(IdempotencyConflictException.Kind.IN_FLIGHT,
+            throw new IdempotencyKeyException(IdempotencyKeyException.Kind.IN_FLIGHT,
                     "A request with this Idempotency-Key is in flight; retry once it is answered.");
         }
         return new HttpAnswer(row.status, row.contentType, row.answer, true);

@@ -140,7 +140,8 @@ public class TouchpointIngestService {
             throw new RateLimitedException(rateLimitDetail(rateOf(tenantId), fresh.size(),
                     decision.retryAfterSeconds()), decision.retryAfterSeconds());
         }
-        return publish(tenantId, sourceSystem, fresh, now)
+        // deferred: whatever fails, building the records included, gives the claimed ids back
+        return Uni.createFrom().deferred(() -> publish(tenantId, sourceSystem, fresh, now))
                 .onFailure().invoke(() -> recentIds.release(tenantId, claimed))
                 .map(ignored -> {
                     for (MappedItem item : fresh) {
