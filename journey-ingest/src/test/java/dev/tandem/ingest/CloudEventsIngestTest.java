@@ -110,6 +110,22 @@ class CloudEventsIngestTest {
     }
 
     @Test
+    void aBatchEventOverTheSizeLimitIsRejectedAlone() {
+        String account = "ce-" + UUID.randomUUID();
+        String small = "ce-" + UUID.randomUUID();
+        String big = event("ce-" + UUID.randomUUID(), account)
+                .replace("\"data\":{", "\"data\":{\"properties\":{\"note\":\"" + "x".repeat(33_000) + "\"},");
+        as("marketo").contentType("application/cloudevents-batch+json")
+                .body("[" + event(small, account) + "," + big + "]")
+                .when().post("/v1/touchpoints")
+                .then().statusCode(202)
+                .body("eventIds", equalTo(List.of(small)))
+                .body("items[1].status", equalTo("rejected"))
+                .body("items[1].reason", equalTo("too-large"))
+                .body("items[1].errors.field", equalTo(List.of("/1")));
+    }
+
+    @Test
     void aBinaryModeEventTakesItsAttributesFromHeadersAndItsDataFromTheBody() {
         String id = "bin-" + UUID.randomUUID();
         String account = "ce-" + UUID.randomUUID();

@@ -108,8 +108,8 @@ public class TouchpointResource {
                             {"accepted":1,"duplicates":1,"rejected":1,"eventIds":["evt-1001"],"items":[
                               {"index":0,"eventId":"evt-1001","status":"accepted"},
                               {"index":1,"eventId":"evt-0999","status":"duplicate"},
-                              {"index":2,"eventId":"evt-1002","status":"rejected","reason":"schema",
-                               "errors":[{"field":"/2/occurredAt","message":"does not match the date-time pattern"}]}]}""")))
+                              {"index":2,"eventId":"evt-1002","status":"rejected","reason":"future-time",
+                               "errors":[{"field":"/2/occurredAt","message":"lies in the future"}]}]}""")))
     @APIResponse(responseCode = "400", description = "Every item was rejected (or the body is not JSON of the media "
             + "type's shape); each error names its field by JSON Pointer. Nothing was published",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
@@ -140,7 +140,8 @@ public class TouchpointResource {
             headers = @Header(name = "Retry-After", description = "Whole seconds until the request would fit",
                     schema = @Schema(type = SchemaType.INTEGER)),
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = "The log did not acknowledge in time; retry",
+    @APIResponse(responseCode = "503", description = "The log did not acknowledge in time, or the Idempotency-Key "
+            + "store is unreachable; retry after Retry-After seconds",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @RequestBody(required = true, description = "Touchpoints (schemas/touchpoint-input.v1.json) or CloudEvents",
             content = {
