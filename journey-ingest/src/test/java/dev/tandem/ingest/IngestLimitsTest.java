@@ -84,6 +84,7 @@ class IngestLimitsTest {
         String account = "quota-" + UUID.randomUUID();
         post("small-quota", arrayOf(uniqueIds(3), account)).then().statusCode(202);
 
+        double throttledBefore = throttled();
         List<String> refused = uniqueIds(3);
         Response answer = post("small-quota", arrayOf(refused, account));
         answer.then().statusCode(429)
@@ -93,6 +94,7 @@ class IngestLimitsTest {
         // two tokens left, three wanted, refilling at 0.01 per second: the missing one takes up to 100 s
         long retryAfter = Long.parseLong(answer.header("Retry-After"));
         assertThat(retryAfter).isBetween(1L, 100L);
+        assertThat(throttled() - throttledBefore).isEqualTo(3.0);
 
         // the refused request took none of the two tokens left; a later touchpoint of the account fits in them
         String sentinel = "evt-" + UUID.randomUUID();
@@ -101,6 +103,15 @@ class IngestLimitsTest {
                 kafka.readUntil(Topics.TOUCHPOINTS, r -> r.value().contains(sentinel), Duration.ofSeconds(20));
         assertThat(records).anyMatch(r -> r.value().contains(sentinel));
         assertThat(records).noneMatch(r -> refused.stream().anyMatch(id -> r.value().contains(id)));
+    }
+
+    @TestHTTPResource(value = "/metrics", management = true)
+    java.net.URL metrics;
+
+    /** Touchpoints of the tokens' system ({@code default}) refused by a rate limit so far. */
+    private double throttled() {
+        String scrape = given().when().get(metrics).then().statusCode(200).extract().asString();
+        return IngestAnswersTest.counter(scrape, "default", "native", "throttled", "rate-limit");
     }
 
     @Test
@@ -167,16 +178,26 @@ class IngestLimitsTest {
     }
 
     @Test
-    void aTouchpointOverTheEventSizeLimitIsNamedByItsPointer() {
+    void aTouchpointOverTheEventSizeLimitIsRejectedAloneNamedByItsPointer() {
         String account = "big-" + UUID.randomUUID();
         String note = "x".repeat(4000);
         String properties = IntStream.range(0, 9).mapToObj(i -> "\"note" + i + "\":\"" + note + "\"")
                 .collect(Collectors.joining(",", "{", "}"));
         String big = touchpoint("evt-" + UUID.randomUUID(), account)
                 .replace("\"source\":", "\"properties\":" + properties + ",\"source\":");
-        post("dev", "[" + touchpoint("evt-" + UUID.randomUUID(), account) + "," + big + "]").then().statusCode(413)
+        String small = "evt-" + UUID.randomUUID();
+        post("dev", "[" + touchpoint(small, account) + "," + big + "]").then().statusCode(202)
+                .body("accepted", equalTo(1))
+                .body("rejected", equalTo(1))
+                .body("eventIds", equalTo(List.of(small)))
+                .body("items[1].status", equalTo("rejected"))
+                .body("items[1].reason", equalTo("too-large"))
+                .body("items[1].errors.field", equalTo(List.of("/1")))
+                .body("items[1].errors[0].message", containsString("32768"));
+        // alone, the same touchpoint makes the request too large
+        post("dev", big).then().statusCode(413)
                 .contentType("application/problem+json")
-                .body("errors.field", equalTo(List.of("/1")))
+                .body("errors.field", equalTo(List.of("")))
                 .body("detail", containsString("32768"));
     }
 
@@ -207,7 +228,13 @@ class IngestLimitsTest {
     @Test
     void theOpenApiDocumentStatesTheLimitsAnswers() {
         given().when().get("/q/openapi?format=json").then().statusCode(200)
-                .body("paths.'/v1/touchpoints'.post.responses.keySet()", hasItems("413", "415", "429"))
+                .body("paths.'/v1/touchpoints'.post.responses.keySet()",
+                        hasItems("202", "400", "409", "413", "415", "422", "429"))
+                .body("paths.'/v1/touchpoints'.post.requestBody.content.keySet()", hasItems("application/json",
+                        "application/cloudevents+json", "application/cloudevents-batch+json"))
+                .body("paths.'/v1/touchpoints'.post.parameters.name", hasItems("Idempotency-Key", "ce-specversion"))
+                .body("paths.'/v1/touchpoints'.post.responses.'202'.content.'application/json'.examples",
+                        notNullValue())
                 .body("paths.'/v1/touchpoints'.post.responses.'429'.headers.'Retry-After'", notNullValue())
                 .body("paths.'/v1/touchpoints'.post.responses.'413'.content.keySet()",
                         hasItem("application/problem+json"));

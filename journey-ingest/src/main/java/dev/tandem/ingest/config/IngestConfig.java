@@ -23,7 +23,10 @@ public interface IngestConfig {
     @WithDefault("1048576")
     long maxBodyBytes();
 
-    /** Largest single touchpoint, in bytes of compact JSON; a larger one refuses its request (413). */
+    /**
+     * Largest single touchpoint (or CloudEvent), in bytes of compact JSON; a larger item of a batch is rejected on
+     * its own, a larger single touchpoint refuses its request (413).
+     */
     @WithDefault("32768")
     int maxEventBytes();
 
@@ -64,6 +67,69 @@ public interface IngestConfig {
     Duration publishTimeout();
 
     Erasure erasure();
+
+    /** The recent-event-id memory that answers a resent {@code system:eventId} as a duplicate. */
+    Dedupe dedupe();
+
+    /**
+     * Per tenant, the {@code system:eventId}s accepted within {@code window}, so that a resend is answered
+     * {@code duplicate} and not published again. Best effort (in memory, per instance, bounded): journey-state
+     * still drops whatever slips through.
+     */
+    interface Dedupe {
+        /** How long an accepted id is remembered. */
+        @WithDefault("10m")
+        Duration window();
+
+        /** Most ids remembered per tenant (the least recently written go first). */
+        @WithDefault("10000")
+        long maxIdsPerTenant();
+
+        /** Most tenants remembered at once (the least recently used go first). */
+        @WithDefault("100")
+        long maxTenants();
+    }
+
+    /** {@code Idempotency-Key} on {@code POST /v1/touchpoints}. */
+    Idempotency idempotency();
+
+    interface Idempotency {
+        /** How long a key's first answer is replayed. */
+        @WithDefault("24h")
+        Duration window();
+
+        /**
+         * How long a key stays claimed by a request that has not answered yet; after that (an instance that stopped
+         * mid-request) another request with the key may take it over.
+         */
+        @WithDefault("2m")
+        Duration inFlightTimeout();
+
+        /** How often expired keys are deleted. */
+        @WithDefault("1h")
+        Duration cleanupInterval();
+    }
+
+    /** CloudEvents over HTTP (structured, batch and binary modes). */
+    CloudEvents cloudevents();
+
+    interface CloudEvents {
+        /**
+         * CloudEvent {@code type} → touchpoint type, for events whose data has no {@code type}
+         * ({@code tandem.ingest.cloudevents.types."com.acme.webinar.attended"=webinar.attended}); an unmapped
+         * CloudEvent type is taken as the touchpoint type itself.
+         */
+        Map<String, String> types();
+    }
+
+    /** Tags of {@code tandem_ingest_touchpoints_total}. */
+    Metrics metrics();
+
+    interface Metrics {
+        /** Distinct {@code system} tag values; later systems are counted as {@code other}. */
+        @WithDefault("100")
+        int maxSystems();
+    }
 
     /** Erasure of a person (docs/security.md#erasure). */
     interface Erasure {

@@ -7,7 +7,7 @@ import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-/** The ingest limits as problem details: 413 too large, 415 not JSON, 429 over the tenant's rate. */
+/** The ingest limits as problem details: 413 too large, 415 not a media type taken, 429 over the tenant's rate. */
 public class LimitMappers {
 
     @ServerExceptionMapper
@@ -35,6 +35,8 @@ public class LimitMappers {
     @ServerExceptionMapper
     public Response unsupportedMediaType(NotSupportedException e) {
         return Problem.of("unsupported-media-type", "Unsupported media type", Response.Status.UNSUPPORTED_MEDIA_TYPE,
-                "Send touchpoints as JSON: Content-Type: application/json.").toResponse();
+                "Send touchpoints as Content-Type: application/json (native touchpoints, or a binary-mode "
+                        + "CloudEvent with ce-* headers), application/cloudevents+json or "
+                        + "application/cloudevents-batch+json.").toResponse();
     }
 }

@@ -1,6 +1,7 @@
 package dev.tandem.ingest.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.github.benmanes.caffeine.cache.Ticker;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tandem.events.ContactProfileV1;
 import dev.tandem.events.EventJson;
@@ -9,16 +10,18 @@ import dev.tandem.events.TouchpointInput;
 import dev.tandem.events.TouchpointIntake;
 import dev.tandem.events.TouchpointV1;
 import dev.tandem.ingest.config.IngestConfig;
+import dev.tandem.ingest.mapping.IngestFormat;
+import dev.tandem.ingest.mapping.MappedItem;
+import dev.tandem.ingest.mapping.ParsedRequest;
 import dev.tandem.ingest.messaging.TouchpointPublisher;
 import dev.tandem.ingest.repository.ContactKeyRepository;
 import dev.tandem.pii.ContactDataKey;
 import dev.tandem.pii.ContactSealing;
+import dev.tandem.ingest.service.IngestMetrics.Outcome;
 import dev.tandem.ingest.service.TouchpointRateLimiter.Decision;
 import dev.tandem.ingest.service.TouchpointRateLimiter.Rate;
 import dev.tandem.model.AccountResolver;
 import dev.tandem.model.ContactKeys;
-import dev.tandem.support.rest.InvalidInputException;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,9 +36,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Accepts touchpoints: all of a request is checked (sizes, then each item's content, then the tenant's rate limit)
- * before anything is published, so a request is either refused whole (400, 413, 429) or every item is on the log
- * when it is answered (202).
+ * Accepts touchpoints item by item: each item of a request is checked on its own (its size, then its content), a
+ * valid one accepted recently already is a {@code duplicate}, and only the new valid ones are published, after the
+ * tenant's rate limit admitted them. The answer ({@link IngestOutcome}) comes once every published item is on the
+ * log ({@code acks=all}). A request as a whole is refused only for what concerns all of it: more items than allowed
+ * (413), a single touchpoint over the size limit (413), the rate limit (429), the log not acknowledging (503).
  */
 @ApplicationScoped
 public class TouchpointIngestService {
@@ -51,10 +56,9 @@ public class TouchpointIngestService {
     private final Rate defaultRate;
     private final Map<String, Rate> tenantRates;
     private final TouchpointRateLimiter rateLimiter;
+    private final RecentEventIds recentIds;
+    private final IngestMetrics metrics;
     private final Clock clock;
-    private final Counter accepted;
-    private final Counter rejected;
-    private final Counter throttled;
 
     public TouchpointIngestService(TouchpointPublisher publisher, ContactKeyRepository contactKeys, IngestConfig config,
             MeterRegistry registry) {
@@ -75,50 +79,121 @@ public class TouchpointIngestService {
                 settings.rateLimit().burst().orElse(defaultRate.burst()))));
         this.tenantRates = Map.copyOf(rates);
         this.rateLimiter = new TouchpointRateLimiter(this::rateOf, System::nanoTime, BUCKET_SWEEP_INTERVAL);
+        this.recentIds = new RecentEventIds(config.dedupe().window(), config.dedupe().maxIdsPerTenant(),
+                config.dedupe().maxTenants(), Ticker.systemTicker());
+        this.metrics = new IngestMetrics(registry, config.metrics().maxSystems());
         this.clock = Clock.systemUTC();
-        this.accepted = registry.counter("tandem.ingest.touchpoints", "outcome", "accepted");
-        this.rejected = registry.counter("tandem.ingest.touchpoints", "outcome", "rejected");
-        this.throttled = registry.counter("tandem.ingest.touchpoints", "outcome", "throttled");
     }
 
     /**
-     * {@code body} is one touchpoint object or an array of them, sent by {@code sourceSystem} of the tenant (both
-     * from the credentials): event ids are the system's, so another system's {@code 1001} is another touchpoint.
+     * The request's items, sent by {@code sourceSystem} of the tenant (both from the credentials): event ids are
+     * the system's, so another system's {@code 1001} is another touchpoint.
      */
-    public Uni<IngestResult> ingest(String tenantId, String sourceSystem, JsonNode body) {
+    public Uni<IngestOutcome> ingest(String tenantId, String sourceSystem, ParsedRequest request) {
         Instant now = clock.instant();
-        Rate rate = rateOf(tenantId);
-        List<JsonNode> items = itemsOf(body, maxItemsPerRequest(rate));
-        boolean array = body.isArray();
-        List<FieldError> oversized = limits.oversizedItems(items, array);
-        if (!oversized.isEmpty()) {
-            rejected.increment(items.size());
-            throw new TooLargeException(oversized.size() + " touchpoint(s) are larger than " + limits.maxEventBytes()
-                    + " bytes; nothing was accepted", oversized);
+        IngestFormat format = request.format();
+        List<MappedItem> items = request.items();
+        int maxItems = maxItemsPerRequest(rateOf(tenantId));
+        if (items.size() > maxItems) {
+            metrics.rejected(sourceSystem, format, RejectReason.TOO_LARGE, items.size());
+            throw new TooLargeException("A request may carry at most " + maxItems + " touchpoints; this one carries "
+                    + items.size() + ". Split it; nothing was accepted",
+                    List.of(new FieldError("", "holds " + items.size() + " items; at most " + maxItems)));
         }
-        List<FieldError> errors = new ArrayList<>();
-        for (int i = 0; i < items.size(); i++) {
-            String pointer = array ? "/" + i : "";
-            List<FieldError> itemErrors = new ArrayList<>(intake.validate(items.get(i), pointer, now, tenantId));
-            itemErrors.addAll(limits.propertyErrors(items.get(i), pointer));
-            itemErrors.sort(Comparator.comparing(FieldError::field));
-            errors.addAll(itemErrors);
+        ItemResult[] results = new ItemResult[items.size()];
+        List<MappedItem> valid = new ArrayList<>(items.size());
+        for (MappedItem item : items) {
+            ItemResult rejection = check(item, tenantId, now);
+            if (rejection == null) {
+                valid.add(item);
+                continue;
+            }
+            if (!request.array() && RejectReason.TOO_LARGE.tag().equals(rejection.reason())) {
+                // one touchpoint over the limit is a request over it
+                metrics.rejected(sourceSystem, format, RejectReason.TOO_LARGE, 1);
+                throw new TooLargeException("The touchpoint is larger than " + limits.maxEventBytes()
+                        + " bytes; nothing was accepted", rejection.errors());
+            }
+            results[item.index()] = rejection;
         }
-        if (!errors.isEmpty()) {
-            rejected.increment(items.size());
-            throw new InvalidInputException(errors.size() + " field(s) are invalid; nothing was accepted", errors);
+        List<MappedItem> fresh = new ArrayList<>(valid.size());
+        List<String> claimed = new ArrayList<>(valid.size());
+        for (MappedItem item : valid) {
+            String id = sourceSystem + TouchpointV1.SYSTEM_SEPARATOR + item.eventId();
+            // a duplicate within this request too: the first occurrence claimed the id
+            if (recentIds.claim(tenantId, id)) {
+                fresh.add(item);
+                claimed.add(id);
+            } else {
+                results[item.index()] = ItemResult.duplicate(item.index(), item.eventId());
+            }
         }
-        // last, so that only a request that would otherwise be accepted spends the tenant's tokens
-        Decision decision = rateLimiter.tryAcquire(tenantId, items.size());
+        if (fresh.isEmpty()) {
+            return Uni.createFrom().item(answered(sourceSystem, format, results));
+        }
+        // last, so that only touchpoints that would otherwise be published spend the tenant's tokens
+        Decision decision = rateLimiter.tryAcquire(tenantId, fresh.size());
         if (!decision.admitted()) {
-            throttled.increment(items.size());
-            throw new RateLimitedException(rateLimitDetail(rate, items.size(), decision.retryAfterSeconds()),
-                    decision.retryAfterSeconds());
+            recentIds.release(tenantId, claimed);
+            // refused whole: every item of the request is throttled, whatever it would have been
+            metrics.count(sourceSystem, format, Outcome.THROTTLED, IngestMetrics.RATE_LIMIT, items.size());
+            throw new RateLimitedException(rateLimitDetail(rateOf(tenantId), fresh.size(),
+                    decision.retryAfterSeconds()), decision.retryAfterSeconds());
         }
+        // deferred: whatever fails, building the records included, gives the claimed ids back
+        return Uni.createFrom().deferred(() -> publish(tenantId, sourceSystem, fresh, now))
+                .onFailure().invoke(() -> recentIds.release(tenantId, claimed))
+                .map(ignored -> {
+                    for (MappedItem item : fresh) {
+                        results[item.index()] = ItemResult.accepted(item.index(), item.eventId());
+                    }
+                    return answered(sourceSystem, format, results);
+                });
+    }
+
+    /** The answer, each item counted by what became of it (only an answer per item counts its items so). */
+    private IngestOutcome answered(String system, IngestFormat format, ItemResult[] results) {
+        IngestOutcome outcome = IngestOutcome.of(List.of(results));
+        metrics.count(system, format, Outcome.ACCEPTED, IngestMetrics.NO_REASON, outcome.accepted());
+        metrics.count(system, format, Outcome.DUPLICATE, IngestMetrics.NO_REASON, outcome.duplicates());
+        Map<String, Integer> rejections = new HashMap<>();
+        for (ItemResult result : results) {
+            if (result.status() == ItemResult.Status.REJECTED) {
+                rejections.merge(result.reason(), 1, Integer::sum);
+            }
+        }
+        rejections.forEach((reason, count) -> metrics.count(system, format, Outcome.REJECTED, reason, count));
+        return outcome;
+    }
+
+    /** The item's rejection, or null when it is a valid touchpoint. */
+    private ItemResult check(MappedItem item, String tenantId, Instant now) {
+        var oversized = limits.oversized(item.sent(), item.pointer());
+        if (oversized.isPresent()) {
+            return ItemResult.rejected(item.index(), null, RejectReason.TOO_LARGE, List.of(oversized.get()));
+        }
+        if (!item.errors().isEmpty()) {
+            return ItemResult.rejected(item.index(), item.eventId(), RejectReason.CLOUDEVENT, item.errors());
+        }
+        List<FieldError> intakeErrors = intake.validate(item.touchpoint(), "", now, tenantId);
+        List<FieldError> propertyErrors = limits.propertyErrors(item.touchpoint(), "");
+        if (intakeErrors.isEmpty() && propertyErrors.isEmpty()) {
+            return null;
+        }
+        List<FieldError> errors = new ArrayList<>(intakeErrors.size() + propertyErrors.size());
+        intakeErrors.forEach(error -> errors.add(new FieldError(item.locate(error.field()), error.message())));
+        propertyErrors.forEach(error -> errors.add(new FieldError(item.locate(error.field()), error.message())));
+        errors.sort(Comparator.comparing(FieldError::field));
+        return ItemResult.rejected(item.index(), item.eventId(), RejectReason.ofValidation(intakeErrors,
+                propertyErrors), errors);
+    }
+
+    /** Pseudonymised, sealed and on the log (profiles first, then the touchpoints in request order), or a failure. */
+    private Uni<Void> publish(String tenantId, String sourceSystem, List<MappedItem> items, Instant now) {
         List<TouchpointV1> touchpoints = new ArrayList<>(items.size());
         Map<String, ContactProfileV1> profiles = new LinkedHashMap<>();
-        for (JsonNode item : items) {
-            TouchpointInput input = toInput(item);
+        for (MappedItem item : items) {
+            TouchpointInput input = toInput(item.touchpoint());
             touchpoints.add(intake.toTouchpoint(input, tenantId, sourceSystem, now));
             ContactProfileV1 profile = intake.toContactProfile(input, tenantId, now);
             if (profile != null) {
@@ -128,11 +203,7 @@ public class TouchpointIngestService {
         return sealed(tenantId, profiles, touchpoints)
                 .chain(records -> publisher.publish(records.profiles(), records.touchpoints()))
                 .ifNoItem().after(config.publishTimeout()).fail()
-                .onFailure().transform(PublishFailedException::new)
-                .map(ignored -> {
-                    accepted.increment(touchpoints.size());
-                    return new IngestResult(touchpoints.size(), touchpoints.stream().map(TouchpointV1::eventId).toList());
-                });
+                .onFailure().transform(PublishFailedException::new);
     }
 
     private record Sealed(List<ContactProfileV1> profiles, List<TouchpointV1> touchpoints) {
@@ -158,28 +229,6 @@ public class TouchpointIngestService {
                     .toList();
             return new Sealed(sealedProfiles, sealedTouchpoints);
         });
-    }
-
-    private List<JsonNode> itemsOf(JsonNode body, int maxItems) {
-        if (body == null || !(body.isObject() || body.isArray())) {
-            throw new InvalidInputException("The body must be a touchpoint object or an array of them",
-                    List.of(new FieldError("", "expected an object or an array")));
-        }
-        if (body.isObject()) {
-            return List.of(body);
-        }
-        if (body.isEmpty()) {
-            throw new InvalidInputException("An array must hold 1 to " + maxItems + " touchpoints",
-                    List.of(new FieldError("", "holds no items")));
-        }
-        if (body.size() > maxItems) {
-            throw new TooLargeException("A request may carry at most " + maxItems + " touchpoints; this one carries "
-                    + body.size() + ". Split it; nothing was accepted",
-                    List.of(new FieldError("", "holds " + body.size() + " items; at most " + maxItems)));
-        }
-        List<JsonNode> items = new ArrayList<>(body.size());
-        body.forEach(items::add);
-        return items;
     }
 
     private Rate rateOf(String tenantId) {

@@ -38,13 +38,19 @@ public final class TouchpointLimits {
     public List<FieldError> oversizedItems(List<JsonNode> items, boolean array) {
         List<FieldError> errors = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
-            long bytes = compactJsonBytes(items.get(i));
-            if (bytes > maxEventBytes) {
-                errors.add(new FieldError(array ? "/" + i : "",
-                        "is " + bytes + " bytes as compact JSON; a touchpoint may have at most " + maxEventBytes));
-            }
+            oversized(items.get(i), array ? "/" + i : "").ifPresent(errors::add);
         }
         return errors;
+    }
+
+    /** The error naming {@code item} at {@code pointer} when its compact JSON is over the event size limit. */
+    public java.util.Optional<FieldError> oversized(JsonNode item, String pointer) {
+        long bytes = item == null ? 0 : compactJsonBytes(item);
+        if (bytes <= maxEventBytes) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new FieldError(pointer,
+                "is too large: " + bytes + " bytes as compact JSON; a touchpoint may have at most " + maxEventBytes));
     }
 
     /**
