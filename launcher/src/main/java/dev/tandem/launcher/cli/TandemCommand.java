@@ -10,7 +10,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = TandemCommand.ManifestVersion.class,
         description = "Runs Tandem, the buyer-journey platform, on this machine (no Docker needed).",
-        subcommands = {UpCommand.class, DemoCommand.class, TokenCommand.class, JourneyCommand.class, RebuildCommand.class,
+        subcommands = {UpCommand.class, DemoCommand.class, TokenCommand.class, JourneyCommand.class, ImportCommand.class,
+            RebuildCommand.class,
             BenchCommand.class,
             CommandLine.HelpCommand.class})
 public final class TandemCommand implements Runnable {
