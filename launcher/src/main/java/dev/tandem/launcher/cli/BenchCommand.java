@@ -4,6 +4,7 @@ import dev.tandem.events.EventJson;
 import dev.tandem.launcher.bench.DrainBenchmark;
 import dev.tandem.launcher.bench.E2eBenchmark;
 import dev.tandem.launcher.bench.E2eResult;
+import dev.tandem.launcher.bench.IngestBenchmark;
 import dev.tandem.launcher.bench.RebuildBenchmark;
 import dev.tandem.launcher.bench.SimulationBenchmark;
 import dev.tandem.launcher.platform.RepositoryRoot;
@@ -30,6 +31,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks (not tests): the standard set, or one measurement with a subcommand.",
         subcommands = {BenchDrainCommand.class, BenchE2eCommand.class, BenchSimulationCommand.class,
+            BenchIngestCommand.class,
             BenchRebuildCommand.class})
 final class BenchCommand implements Callable<Integer> {
 
@@ -59,31 +61,36 @@ final class BenchCommand implements Callable<Integer> {
         int warmup = quick ? 10_000 : 50_000;
         int e2eSeconds = quick ? 20 : 60;
         int e2eWarmup = quick ? 10 : 20;
-        out.printf("1/5 drain, each account's touchpoints in order: %,d over %,d accounts%n", events, events / 20);
+        out.printf("1/6 drain, each account's touchpoints in order: %,d over %,d accounts%n", events, events / 20);
         DrainBenchmark.Result inOrder = DrainBenchmark.run(new DrainBenchmark.Spec(events, events / 20, 0.02, false,
                 warmup, "320m", List.of(), List.of()), out);
-        out.printf("%n2/5 drain, each account's touchpoints shuffled: %,d over %,d accounts%n", events, events / 100);
+        out.printf("%n2/6 drain, each account's touchpoints shuffled: %,d over %,d accounts%n", events, events / 100);
         DrainBenchmark.Result shuffled = DrainBenchmark.run(new DrainBenchmark.Spec(events, events / 100, 0.02, true,
                 warmup, "320m", List.of(), List.of()), out);
-        out.printf("%n3/5 end-to-end latency, the whole platform: %s touchpoints/s offered for %d s over %,d "
+        out.printf("%n3/6 end-to-end latency, the whole platform: %s touchpoints/s offered for %d s over %,d "
                 + "accounts after a %d s warm-up%n", number(E2E_RATE), e2eSeconds, E2E_ACCOUNTS, e2eWarmup);
         out.flush();
         E2eResult e2e = E2eBenchmark.run(new E2eBenchmark.Spec(E2E_RATE, e2eSeconds, e2eWarmup, E2E_ACCOUNTS,
                 E2eBenchmark.DEFAULT_BATCH_SIZE, 2, List.of()), out, new ConsoleProgress(out));
         int simulated = quick ? 100_000 : 1_000_000;
-        out.printf("%n4/5 simulation of a draft journey over a recorded log of %,d touchpoints, %,d accounts%n",
+        out.printf("%n4/6 simulation of a draft journey over a recorded log of %,d touchpoints, %,d accounts%n",
                 simulated, SIMULATION_ACCOUNTS);
         out.flush();
         SimulationBenchmark.Result simulation = SimulationBenchmark.run(new SimulationBenchmark.Spec(simulated,
                 SIMULATION_ACCOUNTS, SIMULATION_HEAP, List.of()), out);
 
         int rebuilt = quick ? 20_000 : 100_000;
-        out.printf("%n5/5 rebuild of the KPI projection and of the sellers' read model from the log of %,d "
+        out.printf("%n5/6 rebuild of the KPI projection and of the sellers' read model from the log of %,d "
                 + "touchpoints, %,d accounts%n", rebuilt, SIMULATION_ACCOUNTS);
         out.flush();
         RebuildBenchmark.Spec rebuildSpec = new RebuildBenchmark.Spec(rebuilt, SIMULATION_ACCOUNTS, List.of());
         RebuildBenchmark.Result rebuild = RebuildBenchmark.run(rebuildSpec, out);
         RebuildBenchmark.Result designerRebuild = RebuildBenchmark.runDesigner(rebuildSpec, out);
+
+        out.printf("%n6/6 HTTP ingest (batches of 100) against Kafka's own producer on the same broker%n");
+        out.flush();
+        IngestBenchmark.Result ingest = IngestBenchmark.run(BenchIngestCommand.spec(quick ? 15 : 30, quick ? 5 : 10,
+                8, quick ? 300_000 : 1_000_000, List.of()), out);
 
         Map<String, Long> resident = new LinkedHashMap<>(e2e.residentMbByService());
         resident.merge("journey-state", Math.max(inOrder.residentMb(), shuffled.residentMb()), Math::max);
@@ -94,6 +101,7 @@ final class BenchCommand implements Callable<Integer> {
         figures.putAll(simulation.figures());
         figures.putAll(rebuild.figures());
         figures.putAll(designerRebuild.figures());
+        figures.putAll(ingest.figures());
         resident.merge("interaction-designer-api", simulation.residentMb(), Math::max);
         figures.put("rssMbByService", resident);
         figures.put("shuffledRederivations", shuffled.rederivations());
@@ -107,10 +115,11 @@ final class BenchCommand implements Callable<Integer> {
         Files.createDirectories(file.toAbsolutePath().getParent());
         EventJson.mapper().writerWithDefaultPrettyPrinter().writeValue(file.toFile(), figures);
         out.printf("%nDrain in order %,d touchpoints/s, shuffled %,d touchpoints/s; end to end p99 %,d ms at %s/s "
-                + "offered, lag %s; simulation %,d touchpoints/s; KPI rebuild %,d events/s; resident MiB %s. Written to %s%n",
+                + "offered, lag %s; simulation %,d touchpoints/s; KPI rebuild %,d events/s; ingest/Kafka %.3f; resident MiB "
+                + "%s. Written to %s%n",
                 Math.round(inOrder.rate()), Math.round(shuffled.rate()), (Long) e2e.figures().get("e2eP99Ms"),
                 number(E2E_RATE), e2e.lagGrows() ? "grows" : "does not grow", simulation.rate(),
-                rebuild.eventsPerSecond(), resident, file);
+                rebuild.eventsPerSecond(), ingest.ratio(), resident, file);
         return 0;
     }
 
