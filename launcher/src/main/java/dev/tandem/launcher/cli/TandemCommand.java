@@ -11,6 +11,7 @@ import picocli.CommandLine.Spec;
         versionProvider = TandemCommand.ManifestVersion.class,
         description = "Runs Tandem, the buyer-journey platform, on this machine (no Docker needed).",
         subcommands = {UpCommand.class, DemoCommand.class, TokenCommand.class, JourneyCommand.class, ImportCommand.class,
+            RejectedCommand.class,
             RebuildCommand.class,
             BenchCommand.class,
             CommandLine.HelpCommand.class})

@@ -87,6 +87,7 @@ final class UpCommand implements Callable<Integer> {
             return 1;
         }
         UrlTable.print(out, platform);
+        KafkaAddress.write(settings.dataDirectory(), platform.infrastructure().kafkaBootstrapServers());
         DevTokens.print(out, platform.signingKey());
         out.printf("%nTandem is up (%d s). Ctrl-C stops everything.%n", Duration.ofNanos(System.nanoTime() - started)
                 .toSeconds());
