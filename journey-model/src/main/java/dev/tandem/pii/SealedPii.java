@@ -82,9 +82,18 @@ public final class SealedPii {
                 StandardCharsets.UTF_8);
     }
 
+    /** One cipher per thread, initialised anew for each value: looking the algorithm up costs more than using it. */
+    private static final ThreadLocal<Cipher> CIPHERS = ThreadLocal.withInitial(() -> {
+        try {
+            return Cipher.getInstance("AES/GCM/NoPadding");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is not available", e);
+        }
+    });
+
     static byte[] crypt(int mode, byte[] key, byte[] nonce, byte[] aad, byte[] input) {
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = CIPHERS.get();
             cipher.init(mode, new SecretKeySpec(key, "AES"), new GCMParameterSpec(TAG_BITS, nonce));
             cipher.updateAAD(aad);
             return cipher.doFinal(input);
