@@ -16,7 +16,6 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
@@ -24,11 +23,9 @@ import jakarta.ws.rs.core.Response;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -40,6 +37,26 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * {@code 200 {"success":true}} with each message's result; 400 problem details when every message was rejected.
  */
 @Path("/v1")
+@APIResponse(responseCode = "200", description = "Segment's success flag and each message's result",
+        content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                schema = @Schema(implementation = SegmentOutcome.class)))
+@APIResponse(responseCode = "400", description = "Every message was rejected, or the body is not a Segment "
+        + "call; each error names its field by JSON Pointer (/batch/3/event). Nothing was published",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                examples = @ExampleObject(name = "unmapped event", value = """
+                        {"type":"https://tandem.dev/problems/invalid-input","title":"Invalid input","status":400,
+                         "detail":"The message is invalid; nothing was accepted",
+                         "errors":[{"field":"/event","message":"maps to no touchpoint type …"}]}""")))
+@APIResponse(responseCode = "401", description = "No write key or token, or one that does not verify",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "413", description = "The body or the batch is larger than the limit",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "415", description = "Not application/json",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "429", description = "Over the tenant's touchpoint rate; retry after Retry-After",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "503", description = "The log or the database did not answer in time; retry",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @Tag(name = "Segment", description = "Segment-spec calls from tools that speak Segment's tracking API")
 public class SegmentResource {
 
@@ -58,13 +75,7 @@ public class SegmentResource {
         this.json = json;
     }
 
-    @POST
-    @Path("{call: track|page|identify|group|batch}")
-    @RolesAllowed(Roles.INGEST)
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
-    @Operation(summary = "A Segment call: track, page, identify, group, or a batch of them",
-            description = """
+    static final String DESCRIPTION = """
                     track and page become touchpoints (messageId → eventId, timestamp → occurredAt, event → type \
                     through tandem.ingest.segment.tenants.<tenant>.systems.<system>.events or the default rule \
                     'Webinar Attended' → webinar.attended; context.groupId or properties.accountKey → accountKey; \
@@ -72,30 +83,62 @@ public class SegmentResource {
                     user's earlier group and identify calls. identify publishes the contact's sealed profile; group \
                     ties the user to an account. Authenticate with the write key (a Tandem API key) as HTTP Basic \
                     user name and an empty password, or a bearer token with role ingest. Limits and \
-                    Idempotency-Key as on /v1/touchpoints.""")
-    @Parameter(name = "call", description = "track, page, identify, group or batch",
-            schema = @Schema(type = SchemaType.STRING, enumeration = {"track", "page", "identify", "group", "batch"}))
-    @APIResponse(responseCode = "200", description = "Segment's success flag and each message's result",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = SegmentOutcome.class)))
-    @APIResponse(responseCode = "400", description = "Every message was rejected, or the body is not a Segment "
-            + "call; each error names its field by JSON Pointer (/batch/3/event). Nothing was published",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "unmapped event", value = """
-                            {"type":"https://tandem.dev/problems/invalid-input","title":"Invalid input","status":400,
-                             "detail":"The message is invalid; nothing was accepted",
-                             "errors":[{"field":"/event","message":"maps to no touchpoint type …"}]}""")))
-    @APIResponse(responseCode = "401", description = "No write key or token, or one that does not verify",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "413", description = "The body or the batch is larger than the limit",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "415", description = "Not application/json",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "429", description = "Over the tenant's touchpoint rate; retry after Retry-After",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = "The log or the database did not answer in time; retry",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> call(@PathParam("call") String call, @Context HttpServerRequest request) {
+                    Idempotency-Key as on /v1/touchpoints.""";
+
+    @POST
+    @Path("track")
+    @RolesAllowed(Roles.INGEST)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
+    @Operation(summary = "Segment track: an event, as a touchpoint", description = DESCRIPTION)
+    public Uni<Response> track(@Context HttpServerRequest request) {
+        return call("track", request);
+    }
+
+    @POST
+    @Path("page")
+    @RolesAllowed(Roles.INGEST)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
+    @Operation(summary = "Segment page: a page view, as a touchpoint of the system's page type",
+            description = DESCRIPTION)
+    public Uni<Response> page(@Context HttpServerRequest request) {
+        return call("page", request);
+    }
+
+    @POST
+    @Path("identify")
+    @RolesAllowed(Roles.INGEST)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
+    @Operation(summary = "Segment identify: the contact's profile (traits.email required), remembered for the user",
+            description = DESCRIPTION)
+    public Uni<Response> identify(@Context HttpServerRequest request) {
+        return call("identify", request);
+    }
+
+    @POST
+    @Path("group")
+    @RolesAllowed(Roles.INGEST)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
+    @Operation(summary = "Segment group: the user's account (groupId)", description = DESCRIPTION)
+    public Uni<Response> group(@Context HttpServerRequest request) {
+        return call("group", request);
+    }
+
+    @POST
+    @Path("batch")
+    @RolesAllowed(Roles.INGEST)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
+    @Operation(summary = "Segment batch: {\"batch\":[…]} of track, page, identify and group messages, each answered "
+            + "on its own", description = DESCRIPTION)
+    public Uni<Response> batch(@Context HttpServerRequest request) {
+        return call("batch", request);
+    }
+
+    private Uni<Response> call(String call, HttpServerRequest request) {
         String tenantId = tenant.tenantId();
         String system = tenant.sourceSystem();
         String mediaType = IngestAnswers.mediaTypeOf(request.getHeader(HttpHeaders.CONTENT_TYPE));
