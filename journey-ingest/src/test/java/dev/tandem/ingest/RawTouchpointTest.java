@@ -32,6 +32,9 @@ class RawTouchpointTest {
     private final KafkaTestClient kafka = new KafkaTestClient(bootstrap);
     private final RawRecords raw = new RawRecords(bootstrap);
 
+    @io.quarkus.test.common.http.TestHTTPResource(value = "/metrics", management = true)
+    java.net.URL metrics;
+
     @AfterEach
     void close() {
         raw.close();
@@ -117,5 +120,12 @@ class RawTouchpointTest {
                 .findFirst().orElseThrow();
         assertThat(header(garbled, RawTouchpointRecords.REJECTED_REASON)).isEqualTo("malformed");
         assertThat(header(garbled, RawTouchpointRecords.REJECTED_FIELD)).isEmpty();
+
+        String scrape = io.restassured.RestAssured.given().when().get(metrics).then().statusCode(200).extract()
+                .asString();
+        assertThat(scrape).containsPattern("tandem_ingest_touchpoints_total\\{[^}]*format=\"cloudevents\","
+                + "outcome=\"duplicate\",path=\"kafka\",reason=\"none\",system=\"marketo\"}");
+        assertThat(scrape).containsPattern("tandem_ingest_touchpoints_total\\{[^}]*outcome=\"rejected\","
+                + "path=\"kafka\",reason=\"malformed\"");
     }
 }

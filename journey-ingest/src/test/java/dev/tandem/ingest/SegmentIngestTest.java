@@ -236,4 +236,25 @@ class SegmentIngestTest {
         // sealed under the contact's data key, as identify stored it (pii1.<keyId>.…)
         assertThat(touchpoint.contactTitle()).startsWith("pii1.");
     }
+
+    @Test
+    void anErasedContactIsNoLongerCarriedByItsUsersLaterTracks() {
+        String tenant = "seg-erase-" + UUID.randomUUID().toString().substring(0, 8);
+        String key = writeKey(tenant, "hubspot");
+        String user = "user-" + UUID.randomUUID();
+        segment(key).body("{\"userId\":\"" + user + "\",\"messageId\":\"i-" + UUID.randomUUID()
+                        + "\",\"traits\":{\"email\":\"lee@northwind.com\",\"title\":\"CTO\"}}")
+                .when().post("/v1/identify").then().statusCode(200);
+        given().auth().oauth2(TandemInfrastructureResource.infrastructure().signingKey()
+                        .token(tenant, Set.of(Roles.ADMIN), Duration.ofMinutes(10)))
+                .contentType(ContentType.JSON).body("{\"email\":\"lee@northwind.com\"}")
+                .when().post("/v1/erasures").then().statusCode(202);
+        String track = "after-" + UUID.randomUUID();
+        segment(key).body("{\"userId\":\"" + user + "\",\"event\":\"Webinar Attended\",\"messageId\":\"" + track
+                        + "\",\"properties\":{\"accountKey\":\"northwind\"}}")
+                .when().post("/v1/track").then().statusCode(200).body("accepted", equalTo(1));
+        TouchpointV1 touchpoint = EventJson.read(onlyRecord(Topics.TOUCHPOINTS, track).value(), TouchpointV1.class);
+        assertThat(touchpoint.contactKey()).isNull();
+        assertThat(touchpoint.contactTitle()).isNull();
+    }
 }
