@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 
@@ -120,6 +121,38 @@ public interface IngestConfig {
          * CloudEvent type is taken as the touchpoint type itself.
          */
         Map<String, String> types();
+    }
+
+    /** Segment-spec calls on {@code /v1/track}, {@code /v1/page}, {@code /v1/identify}, {@code /v1/group}, {@code /v1/batch}. */
+    Segment segment();
+
+    interface Segment {
+        /** The touchpoint source of calls whose {@code properties.source} names none, unless a system says. */
+        @WithDefault("marketing")
+        String source();
+
+        /** The touchpoint type of {@code page} calls, unless a system says. */
+        @WithDefault("page.viewed")
+        String pageType();
+
+        /**
+         * Per tenant and sending system: event names' touchpoint types
+         * ({@code tandem.ingest.segment.tenants."acme".systems."hubspot".events."Demo Requested"=demo.requested}),
+         * and the system's own source and page type.
+         */
+        Map<String, SegmentTenant> tenants();
+    }
+
+    interface SegmentTenant {
+        Map<String, SegmentSystem> systems();
+    }
+
+    interface SegmentSystem {
+        Map<String, String> events();
+
+        Optional<String> source();
+
+        Optional<String> pageType();
     }
 
     /** Tags of {@code tandem_ingest_touchpoints_total}. */

@@ -16,14 +16,25 @@ import java.util.Map;
  * @param pointer     the item's own place in the request: {@code /3} in an array, empty for a request of one
  * @param dataPointer where the touchpoint's own fields are in the request ({@code /3/data} for a CloudEvent)
  * @param origins     touchpoint fields taken from elsewhere (a CloudEvent attribute) → where that is
- *                    ({@code eventId} → {@code /3/id}, or the header {@code ce-id} in binary mode)
+ *                    ({@code eventId} → {@code /3/id}, or the header {@code ce-id} in binary mode); a key that is
+ *                    a JSON Pointer ({@code /contact/email}) names that one place, and wins over its field's
+ * @param reason      the rejection reason's wire name when {@code errors} is not empty ({@code cloudevent},
+ *                    {@code segment}, {@code unmapped-event})
  */
 public record MappedItem(int index, JsonNode sent, JsonNode touchpoint, List<FieldError> errors, String pointer,
-        String dataPointer, Map<String, String> origins) {
+        String dataPointer, Map<String, String> origins, String reason) {
+
+    public static final String CLOUDEVENT_REASON = "cloudevent";
 
     public MappedItem {
         errors = List.copyOf(errors);
         origins = Map.copyOf(origins);
+    }
+
+    /** An item whose mapping errors, if any, are a CloudEvent's. */
+    public MappedItem(int index, JsonNode sent, JsonNode touchpoint, List<FieldError> errors, String pointer,
+            String dataPointer, Map<String, String> origins) {
+        this(index, sent, touchpoint, errors, pointer, dataPointer, origins, CLOUDEVENT_REASON);
     }
 
     /** A touchpoint sent as one: every field is where it was sent. */
@@ -36,6 +47,10 @@ public record MappedItem(int index, JsonNode sent, JsonNode touchpoint, List<Fie
     public String locate(String touchpointPointer) {
         if (touchpointPointer.isEmpty()) {
             return pointer;
+        }
+        String exact = origins.get(touchpointPointer);
+        if (exact != null) {
+            return exact;
         }
         int end = touchpointPointer.indexOf('/', 1);
         String field = touchpointPointer.substring(1, end < 0 ? touchpointPointer.length() : end);

@@ -53,23 +53,31 @@ public class TouchpointPublisher {
     }
 
     /**
-     * Sends the contact profiles first, then the touchpoints in the order given (one account's touchpoints land
-     * on one partition in that order), and completes when all are acknowledged.
+     * Sends the contact profiles first and, once the broker acknowledged them, the touchpoints in the order given
+     * (one account's touchpoints land on one partition in that order): a touchpoint is never on the log before the
+     * profile it names. Completes when all are acknowledged.
      */
     public Uni<Void> publish(List<ContactProfileV1> profiles, List<TouchpointV1> batch) {
-        List<Uni<Void>> acks = new ArrayList<>(profiles.size() + batch.size());
+        List<Uni<Void>> profileAcks = new ArrayList<>(profiles.size());
         for (ContactProfileV1 profile : profiles) {
             String key = EventKeys.contact(profile.tenantId(), profile.contactKey());
-            acks.add(contacts.sendMessage(CloudEventMessages.keyed(Topics.CONTACTS, key, EventJson.write(profile),
-                    key + "@" + profile.updatedAt().toEpochMilli(), CloudEventTypes.CONTACT_PROFILE, SOURCE,
-                    profile.updatedAt())));
+            profileAcks.add(contacts.sendMessage(CloudEventMessages.keyed(Topics.CONTACTS, key,
+                    EventJson.write(profile), key + "@" + profile.updatedAt().toEpochMilli(),
+                    CloudEventTypes.CONTACT_PROFILE, SOURCE, profile.updatedAt())));
         }
-        for (TouchpointV1 touchpoint : batch) {
-            String key = EventKeys.account(touchpoint.tenantId(), touchpoint.accountKey());
-            acks.add(touchpoints.sendMessage(CloudEventMessages.keyed(Topics.TOUCHPOINTS, key,
-                    EventJson.write(touchpoint), touchpoint.tenantId() + "/" + touchpoint.id(),
-                    CloudEventTypes.TOUCHPOINT, SOURCE, touchpoint.occurredAt())));
-        }
+        return all(profileAcks).chain(() -> {
+            List<Uni<Void>> acks = new ArrayList<>(batch.size());
+            for (TouchpointV1 touchpoint : batch) {
+                String key = EventKeys.account(touchpoint.tenantId(), touchpoint.accountKey());
+                acks.add(touchpoints.sendMessage(CloudEventMessages.keyed(Topics.TOUCHPOINTS, key,
+                        EventJson.write(touchpoint), touchpoint.tenantId() + "/" + touchpoint.id(),
+                        CloudEventTypes.TOUCHPOINT, SOURCE, touchpoint.occurredAt())));
+            }
+            return all(acks);
+        });
+    }
+
+    private static Uni<Void> all(List<Uni<Void>> acks) {
         return acks.isEmpty() ? Uni.createFrom().voidItem() : Uni.join().all(acks).andFailFast().replaceWithVoid();
     }
 }

@@ -37,6 +37,6 @@ public class LimitMappers {
         return Problem.of("unsupported-media-type", "Unsupported media type", Response.Status.UNSUPPORTED_MEDIA_TYPE,
                 "Send touchpoints as Content-Type: application/json (native touchpoints, or a binary-mode "
                         + "CloudEvent with ce-* headers), application/cloudevents+json or "
-                        + "application/cloudevents-batch+json.").toResponse();
+                        + "application/cloudevents-batch+json; Segment calls as application/json.").toResponse();
     }
 }

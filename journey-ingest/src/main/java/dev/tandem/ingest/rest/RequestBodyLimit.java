@@ -18,7 +18,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 
 /**
- * The touchpoint request body's size limit ({@code tandem.ingest.max-body-bytes}), answered as 413 problem details
+ * The ingest request body's size limit (touchpoints and Segment calls) ({@code tandem.ingest.max-body-bytes}), answered as 413 problem details
  * before any of the body is parsed, in two places because a body may or may not declare its length:
  * <ul>
  * <li>a declared {@code Content-Length} over the limit is refused by a Vert.x route ahead of Quarkus' own limit
@@ -33,7 +33,10 @@ import java.util.List;
 @ApplicationScoped
 public class RequestBodyLimit {
 
-    static final String PATH = "/v1/touchpoints";
+    static final String TOUCHPOINTS_PATH = "/v1/touchpoints";
+    /** Every path whose body is read by {@link #read}: touchpoints and Segment's calls. */
+    static final List<String> PATHS = List.of(TOUCHPOINTS_PATH, "/v1/track", "/v1/page", "/v1/identify",
+            "/v1/group", "/v1/batch");
 
     private final long maxBodyBytes;
     private final ObjectMapper json;
@@ -44,7 +47,9 @@ public class RequestBodyLimit {
     }
 
     void install(@Observes Router router) {
-        router.post(PATH).order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1).handler(this::refuseDeclaredOversize);
+        for (String path : PATHS) {
+            router.post(path).order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1).handler(this::refuseDeclaredOversize);
+        }
     }
 
     /** The whole body, or a {@link TooLargeException} as soon as more than the limit arrived (the rest is dropped). */

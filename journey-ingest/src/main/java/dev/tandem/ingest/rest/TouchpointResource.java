@@ -1,7 +1,5 @@
 package dev.tandem.ingest.rest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tandem.ingest.config.IngestConfig;
 import dev.tandem.ingest.mapping.CloudEventMapper;
@@ -25,7 +23,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.IOException;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -47,12 +44,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * (its size is counted before any of it is parsed), maps it to items, calls ingest under the request's
  * Idempotency-Key if it has one, and answers what ingest decided.
  */
-@Path(RequestBodyLimit.PATH)
+@Path(RequestBodyLimit.TOUCHPOINTS_PATH)
 @Tag(name = "Touchpoints", description = "What marketing automation and sellers' tools report")
 public class TouchpointResource {
 
-    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
-    static final String REPLAYED = "Idempotent-Replayed";
+    static final String IDEMPOTENCY_KEY = IngestAnswers.IDEMPOTENCY_KEY;
+    static final String REPLAYED = IngestAnswers.REPLAYED;
 
     private final TouchpointIngestService ingest;
     private final IdempotencyService idempotency;
@@ -160,7 +157,7 @@ public class TouchpointResource {
     public Uni<Response> report(@Context HttpServerRequest request) {
         String tenantId = tenant.tenantId();
         String sourceSystem = tenant.sourceSystem();
-        String mediaType = mediaTypeOf(request.getHeader(HttpHeaders.CONTENT_TYPE));
+        String mediaType = IngestAnswers.mediaTypeOf(request.getHeader(HttpHeaders.CONTENT_TYPE));
         Map<String, String> ceHeaders = ceHeadersOf(request);
         String key = request.getHeader(IDEMPOTENCY_KEY);
         return bodyLimit.read(request)
@@ -170,12 +167,12 @@ public class TouchpointResource {
                     return key == null ? process.get() : idempotency.once(tenantId, sourceSystem, key,
                             IdempotencyService.requestHash(mediaType, ceHeaders, body.getBytes()), process);
                 })
-                .map(TouchpointResource::toResponse);
+                .map(IngestAnswers::toResponse);
     }
 
     private Uni<HttpAnswer> answer(String tenantId, String sourceSystem, String mediaType,
             Map<String, String> ceHeaders, Buffer body) {
-        return parse(body)
+        return IngestAnswers.parse(json, body)
                 .map(tree -> requests.parse(mediaType, ceHeaders, tree))
                 .chain(parsed -> ingest.ingest(tenantId, sourceSystem, parsed))
                 .map(this::answerOf);
@@ -186,40 +183,10 @@ public class TouchpointResource {
         if (outcome.allRejected()) {
             String detail = outcome.items().size() == 1 ? "The touchpoint is invalid; nothing was accepted"
                     : "Every one of the " + outcome.items().size() + " items was rejected; nothing was accepted";
-            return HttpAnswer.of(400, Problem.MEDIA_TYPE, write(Problem.invalid(detail, outcome.errors())));
+            return HttpAnswer.of(400, Problem.MEDIA_TYPE, IngestAnswers.write(json, Problem.invalid(detail, outcome.errors())));
         }
-        return HttpAnswer.of(Response.Status.ACCEPTED.getStatusCode(), MediaType.APPLICATION_JSON, write(outcome));
-    }
-
-    private static Response toResponse(HttpAnswer answer) {
-        Response.ResponseBuilder response = Response.status(answer.status()).type(answer.contentType())
-                .entity(answer.body());
-        if (answer.replayed()) {
-            response.header(REPLAYED, "true");
-        }
-        return response.build();
-    }
-
-    /** Malformed JSON fails with Jackson's exception, which the shared mapper answers as 400 naming where. */
-    private Uni<JsonNode> parse(Buffer body) {
-        try {
-            return Uni.createFrom().item(json.readTree(body.getBytes()));
-        } catch (IOException e) {
-            return Uni.createFrom().failure(e);
-        }
-    }
-
-    private String write(Object answer) {
-        try {
-            return json.writeValueAsString(answer);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("an answer always serialises", e);
-        }
-    }
-
-    /** The media type without parameters, lower case ({@code @Consumes} admitted it already). */
-    private static String mediaTypeOf(String contentType) {
-        return contentType == null ? "" : contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+        return HttpAnswer.of(Response.Status.ACCEPTED.getStatusCode(), MediaType.APPLICATION_JSON,
+                IngestAnswers.write(json, outcome));
     }
 
     /** The binary-mode CloudEvent attribute headers, by lower-case name. */

@@ -5,6 +5,8 @@ import dev.tandem.events.FieldError;
 import dev.tandem.ingest.config.IngestConfig;
 import dev.tandem.ingest.messaging.TouchpointPublisher;
 import dev.tandem.ingest.repository.ContactKeyRepository;
+import dev.tandem.ingest.repository.SegmentUserRepository;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import dev.tandem.ingest.repository.ErasureRecord;
 import dev.tandem.ingest.repository.ErasureRepository;
 import dev.tandem.model.ContactKeys;
@@ -36,6 +38,7 @@ public class ErasureService {
 
     private final ErasureRepository erasures;
     private final ContactKeyRepository contactKeys;
+    private final SegmentUserRepository segmentUsers;
     private final TouchpointPublisher publisher;
     private final ContactKeys pseudonyms;
     private final List<String> confirmingServices;
@@ -43,7 +46,8 @@ public class ErasureService {
     private final AtomicBoolean publishing = new AtomicBoolean();
 
     public ErasureService(ErasureRepository erasures, ContactKeyRepository contactKeys,
-            TouchpointPublisher publisher, IngestConfig config) {
+            TouchpointPublisher publisher, IngestConfig config, SegmentUserRepository segmentUsers) {
+        this.segmentUsers = segmentUsers;
         this.erasures = erasures;
         this.contactKeys = contactKeys;
         this.publisher = publisher;
@@ -74,6 +78,8 @@ public class ErasureService {
                                 requested.erasure().id(), failure.toString()));
                     }
                 })
+                // Segment users that named the contact name it no more (an admin's retry repeats this harmlessly)
+                .call(() -> Panache.withTransaction(() -> segmentUsers.forgetContact(tenantId, contactKey)))
                 .map(requested -> new Outcome(view(requested.erasure()), requested.created()));
     }
 

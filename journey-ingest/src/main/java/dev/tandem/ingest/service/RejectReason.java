@@ -19,7 +19,15 @@ public enum RejectReason {
     /** No account key, and the contact's email domain names no account. */
     NO_ACCOUNT("no-account"),
     /** {@code occurredAt} ahead of the server's clock by more than the allowed skew. */
-    FUTURE_TIME("future-time");
+    FUTURE_TIME("future-time"),
+    /** Not a Segment call Tandem takes: not an object, no messageId, an unknown call type, no user. */
+    SEGMENT("segment"),
+    /** A Segment event whose name maps to no valid touchpoint type. */
+    UNMAPPED_EVENT("unmapped-event"),
+    /** A raw Kafka record without a valid {@code tandem-tenant} (or {@code tandem-system}) header. */
+    NO_TENANT("no-tenant"),
+    /** A raw Kafka record whose value is not UTF-8 JSON of one touchpoint or CloudEvent. */
+    MALFORMED("malformed");
 
     private final String tag;
 
@@ -29,6 +37,16 @@ public enum RejectReason {
 
     public String tag() {
         return tag;
+    }
+
+    /** The reason of a wire name; an unknown one is a schema error. */
+    public static RejectReason ofTag(String tag) {
+        for (RejectReason reason : values()) {
+            if (reason.tag.equals(tag)) {
+                return reason;
+            }
+        }
+        return SCHEMA;
     }
 
     /**

@@ -1,0 +1,52 @@
+package dev.tandem.ingest.rest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tandem.ingest.service.HttpAnswer;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.buffer.Buffer;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.util.Locale;
+
+/** What the ingest doors ({@link TouchpointResource}, {@link SegmentResource}) share: reading JSON, writing answers. */
+final class IngestAnswers {
+
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    static final String REPLAYED = "Idempotent-Replayed";
+
+    private IngestAnswers() {
+    }
+
+    /** Malformed JSON fails with Jackson's exception, which the shared mapper answers as 400 naming where. */
+    static Uni<JsonNode> parse(ObjectMapper json, Buffer body) {
+        try {
+            return Uni.createFrom().item(json.readTree(body.getBytes()));
+        } catch (IOException e) {
+            return Uni.createFrom().failure(e);
+        }
+    }
+
+    static String write(ObjectMapper json, Object answer) {
+        try {
+            return json.writeValueAsString(answer);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("an answer always serialises", e);
+        }
+    }
+
+    static Response toResponse(HttpAnswer answer) {
+        Response.ResponseBuilder response = Response.status(answer.status()).type(answer.contentType())
+                .entity(answer.body());
+        if (answer.replayed()) {
+            response.header(REPLAYED, "true");
+        }
+        return response.build();
+    }
+
+    /** The media type without parameters, lower case ({@code @Consumes} admitted it already). */
+    static String mediaTypeOf(String contentType) {
+        return contentType == null ? "" : contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+    }
+}
