@@ -39,6 +39,7 @@ public class ErasureService {
     private final ErasureRepository erasures;
     private final ContactKeyRepository contactKeys;
     private final SegmentUserRepository segmentUsers;
+    private final PublishedProfiles publishedProfiles;
     private final TouchpointPublisher publisher;
     private final ContactKeys pseudonyms;
     private final List<String> confirmingServices;
@@ -46,8 +47,10 @@ public class ErasureService {
     private final AtomicBoolean publishing = new AtomicBoolean();
 
     public ErasureService(ErasureRepository erasures, ContactKeyRepository contactKeys,
-            TouchpointPublisher publisher, IngestConfig config, SegmentUserRepository segmentUsers) {
+            TouchpointPublisher publisher, IngestConfig config, SegmentUserRepository segmentUsers,
+            PublishedProfiles publishedProfiles) {
         this.segmentUsers = segmentUsers;
+        this.publishedProfiles = publishedProfiles;
         this.erasures = erasures;
         this.contactKeys = contactKeys;
         this.publisher = publisher;
@@ -68,6 +71,7 @@ public class ErasureService {
         return erasures.request(tenantId, contactKey, requestedBy, clock.instant())
                 .invoke(requested -> {
                     contactKeys.forget(tenantId, contactKey);
+                    publishedProfiles.forget(tenantId, contactKey);
                     if (requested.created()) {
                         // audit: who erased whom (pseudonymously) and when; the email is never logged
                         LOG.infof("Erasure %s requested by %s for tenant %s contact %s: %d data key(s) deleted",

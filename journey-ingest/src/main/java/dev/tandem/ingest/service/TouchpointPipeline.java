@@ -48,6 +48,7 @@ public class TouchpointPipeline {
 
     private final TouchpointIntake intake;
     private final TouchpointPublisher publisher;
+    private final PublishedProfiles publishedProfiles;
     private final ContactKeyRepository contactKeys;
     private final IngestConfig config;
     private final TouchpointLimits limits;
@@ -60,7 +61,8 @@ public class TouchpointPipeline {
     private final Clock clock;
 
     public TouchpointPipeline(TouchpointPublisher publisher, ContactKeyRepository contactKeys, IngestConfig config,
-            MeterRegistry registry) {
+            MeterRegistry registry, PublishedProfiles publishedProfiles) {
+        this.publishedProfiles = publishedProfiles;
         Map<String, AccountResolver> resolvers = new HashMap<>();
         config.tenants().forEach((tenant, settings) ->
                 resolvers.put(tenant, new AccountResolver(settings.accountDomains())));
@@ -155,10 +157,13 @@ public class TouchpointPipeline {
         return (int) Math.min(config.maxBatchSize(), rateOf(tenantId).burst());
     }
 
-    /** Pseudonymised, sealed and on the log, or a failure ({@link PublishFailedException} on a timeout too). */
+    /**
+     * Pseudonymised, sealed and on the log, or a failure ({@link PublishFailedException} on a timeout too). A
+     * contact whose profile this instance last published unchanged publishes none ({@link PublishedProfiles}).
+     */
     public Uni<Map<String, ContactProfileV1>> publish(String tenantId, String sourceSystem, List<MappedItem> items,
             Instant now) {
-        return publish(tenantId, sourceSystem, items, Map.of(), List.of(), now);
+        return publish(tenantId, sourceSystem, items, Map.of(), List.of(), now, true);
     }
 
     /**
@@ -168,6 +173,12 @@ public class TouchpointPipeline {
      */
     public Uni<Map<String, ContactProfileV1>> publish(String tenantId, String sourceSystem, List<MappedItem> items,
             Map<Integer, KnownContact> known, List<ContactProfileV1> extraProfiles, Instant now) {
+        return publish(tenantId, sourceSystem, items, known, extraProfiles, now, false);
+    }
+
+    private Uni<Map<String, ContactProfileV1>> publish(String tenantId, String sourceSystem, List<MappedItem> items,
+            Map<Integer, KnownContact> known, List<ContactProfileV1> extraProfiles, Instant now,
+            boolean skipUnchangedProfiles) {
         List<TouchpointV1> touchpoints = new ArrayList<>(items.size());
         List<KnownContact> knownOfEach = new ArrayList<>(items.size());
         Map<String, ContactProfileV1> profiles = new LinkedHashMap<>();
@@ -177,13 +188,15 @@ public class TouchpointPipeline {
             touchpoints.add(intake.toTouchpoint(input, tenantId, sourceSystem, now));
             knownOfEach.add(input.contact() == null ? known.get(item.index()) : null);
             ContactProfileV1 profile = intake.toContactProfile(input, tenantId, now);
-            if (profile != null) {
+            if (profile != null && !(skipUnchangedProfiles && publishedProfiles.unchanged(profile))) {
                 profiles.put(profile.contactKey(), profile);
             }
         }
+        List<ContactProfileV1> plainProfiles = List.copyOf(profiles.values());
         return sealed(tenantId, profiles, touchpoints)
                 .map(sealed -> new Sealed(sealed.profiles(), withKnownContacts(sealed.touchpoints(), knownOfEach)))
                 .chain(records -> publisher.publish(records.profiles(), records.touchpoints())
+                        .invoke(() -> publishedProfiles.published(plainProfiles))
                         .map(ignored -> byContactKey(records.profiles())))
                 .ifNoItem().after(config.publishTimeout()).fail()
                 .onFailure().transform(PublishFailedException::new);
