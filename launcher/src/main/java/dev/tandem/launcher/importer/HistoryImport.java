@@ -93,7 +93,7 @@ public final class HistoryImport {
                 BatchAnswer answer = sent.isEmpty() ? new BatchAnswer(List.of())
                         : sender.send(format, sent.stream().map(HistoryReader.Line::value).toList(),
                                 "import-" + fingerprint + "-" + batchStart + "-" + sent.size());
-                long rejectsBytes = appendRejects(rejects, sent, answer, unreadable);
+                long rejectsBytes = appendRejects(rejects, format, sent, answer, unreadable);
                 checkpoint = checkpoint.after(batchEnd, batchLine, answer.count("accepted"),
                         answer.count("duplicate"), answer.count("rejected") + unreadable.size(), rejectsBytes);
                 checkpoint.save(file);
@@ -107,8 +107,8 @@ public final class HistoryImport {
     }
 
     /** Appends the batch's rejected and unreadable records with why; answers the rejects file's size after. */
-    private static long appendRejects(Path rejects, List<HistoryReader.Line> sent, BatchAnswer answer,
-            List<HistoryReader.Line> unreadable) throws IOException {
+    private static long appendRejects(Path rejects, RecordFormat format, List<HistoryReader.Line> sent,
+            BatchAnswer answer, List<HistoryReader.Line> unreadable) throws IOException {
         StringBuilder lines = new StringBuilder();
         for (int i = 0; i < sent.size(); i++) {
             BatchAnswer.Item item = answer.items().get(i);
@@ -116,7 +116,7 @@ public final class HistoryImport {
                 ObjectNode reject = JsonNodeFactory.instance.objectNode();
                 reject.put("line", sent.get(i).number());
                 reject.put("reason", item.reason());
-                reject.set("errors", item.errors());
+                reject.set("errors", withinRecord(item.errors(), format.pointerPrefix() + "/" + i));
                 reject.set("record", sent.get(i).value());
                 lines.append(EventJson.mapper().writeValueAsString(reject)).append('\n');
             }
@@ -138,6 +138,20 @@ public final class HistoryImport {
             channel.force(false); // on disk before the checkpoint that counts these rejects
             return channel.size();
         }
+    }
+
+    /** The errors with their fields as pointers into the record ({@code /type}), not into the batch's body. */
+    private static JsonNode withinRecord(JsonNode errors, String itemPointer) {
+        com.fasterxml.jackson.databind.node.ArrayNode within = JsonNodeFactory.instance.arrayNode();
+        for (JsonNode error : errors) {
+            ObjectNode copy = error.deepCopy();
+            String field = error.path("field").asText("");
+            if (field.equals(itemPointer) || field.startsWith(itemPointer + "/")) {
+                copy.put("field", field.substring(itemPointer.length()));
+            }
+            within.add(copy);
+        }
+        return within;
     }
 
     /** Cuts the rejects file to what the checkpoint counted: what a run wrote after it is written again. */

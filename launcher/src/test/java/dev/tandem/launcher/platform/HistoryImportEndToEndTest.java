@@ -89,7 +89,7 @@ class HistoryImportEndToEndTest {
         assertThat(rejects).hasSize((int) (expected.invalid() + expected.unreadable()));
         assertThat(rejects).filteredOn(line -> line.contains("\"reason\":\"unreadable\"")).hasSize(
                 (int) expected.unreadable());
-        assertThat(rejects).filteredOn(line -> line.contains("/type")).hasSize((int) expected.invalid());
+        assertThat(rejects).filteredOn(line -> line.contains("\"field\":\"/type\"")).hasSize((int) expected.invalid());
 
         Map<String, Integer> published = new HashMap<>();
         try (KafkaTestClient kafka = new KafkaTestClient(platform.infrastructure().kafkaBootstrapServers())) {
