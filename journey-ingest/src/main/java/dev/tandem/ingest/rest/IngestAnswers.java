@@ -20,6 +20,18 @@ final class IngestAnswers {
     }
 
     /** Malformed JSON fails with Jackson's exception, which the shared mapper answers as 400 naming where. */
+    /**
+     * Runs a request's work to its end even if the client goes away meanwhile: once items are being published, they
+     * are published whole and the answer is stored under the request's Idempotency-Key, so the client's retry gets
+     * that answer instead of publishing them again. Without this the framework would cancel the work half-way
+     * (items on the log, the key and the claimed event ids given back).
+     */
+    static <T> Uni<T> detached(Uni<T> work) {
+        java.util.concurrent.CompletableFuture<T> done = new java.util.concurrent.CompletableFuture<>();
+        work.subscribe().with(done::complete, done::completeExceptionally);
+        return Uni.createFrom().completionStage(done);
+    }
+
     static Uni<JsonNode> parse(ObjectMapper json, Buffer body) {
         try {
             return Uni.createFrom().item(json.readTree(body.getBytes()));

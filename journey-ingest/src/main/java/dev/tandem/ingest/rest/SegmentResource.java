@@ -147,9 +147,9 @@ public class SegmentResource {
                 .chain(body -> {
                     Supplier<Uni<HttpAnswer>> process = () -> answer(tenantId, system, call, body);
                     // the call is part of the request: the same body on another path is another request
-                    return key == null ? process.get() : idempotency.once(tenantId, system, key,
+                    return IngestAnswers.detached(key == null ? process.get() : idempotency.once(tenantId, system, key,
                             IdempotencyService.requestHash(mediaType, Map.of("segment-call", call), body.getBytes()),
-                            process);
+                            process));
                 })
                 .map(IngestAnswers::toResponse);
     }

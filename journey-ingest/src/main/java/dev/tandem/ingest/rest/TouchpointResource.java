@@ -164,8 +164,8 @@ public class TouchpointResource {
                 .chain(body -> {
                     Supplier<Uni<HttpAnswer>> process = () -> answer(tenantId, sourceSystem, mediaType, ceHeaders,
                             body);
-                    return key == null ? process.get() : idempotency.once(tenantId, sourceSystem, key,
-                            IdempotencyService.requestHash(mediaType, ceHeaders, body.getBytes()), process);
+                    return IngestAnswers.detached(key == null ? process.get() : idempotency.once(tenantId, sourceSystem, key,
+                            IdempotencyService.requestHash(mediaType, ceHeaders, body.getBytes()), process));
                 })
                 .map(IngestAnswers::toResponse);
     }

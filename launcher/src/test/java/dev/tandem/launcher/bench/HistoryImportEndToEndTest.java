@@ -1,4 +1,4 @@
-package dev.tandem.launcher.platform;
+package dev.tandem.launcher.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,30 +22,42 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import dev.tandem.launcher.platform.ServiceCatalog;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code ./tandem import}'s engine against the packaged platform: a history of 100,000 lines (valid touchpoints,
+ * {@code ./tandem import}'s engine against packaged journey-ingest, on a broker and databases of its own (the rest
+ * of the platform is not needed, and a shared one would have 100,000 touchpoints to work through): a history of 100,000 lines (valid touchpoints,
  * resends, invalid and unreadable records) is imported, interrupted in the middle of a request, and resumed; every
  * record is counted once, every valid touchpoint is on the log exactly once, and each rejected or unreadable one is
  * in the rejects file with why.
  */
-@ExtendWith(SharedPlatform.class)
 class HistoryImportEndToEndTest {
 
     private static final int LINES = 100_000;
     private static final Instant START = Instant.parse("2024-01-01T00:00:00Z");
-    private static Platform platform;
+    private static ServiceRig rig;
 
     @TempDir
     Path dir;
 
     @BeforeAll
-    static void platform() {
-        platform = SharedPlatform.get();
+    static void ingestAlone(@TempDir Path data) throws Exception {
+        rig = ServiceRig.start(dev.tandem.launcher.platform.RepositoryRoot.locate(), data, List.of("-Xmx512m"),
+                ServiceCatalog.INGEST);
+        // a first load's rate: high enough to be quick, low enough that the importer still meets a 429 now and then
+        rig.startService(ServiceCatalog.INGEST, List.of("tandem.ingest.rate-limit.touchpoints-per-second=10000",
+                "tandem.ingest.rate-limit.burst=10000"));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (rig != null) {
+            rig.close();
+        }
     }
 
     @Test
@@ -53,8 +65,8 @@ class HistoryImportEndToEndTest {
         String tenant = "import-" + UUID.randomUUID().toString().substring(0, 8);
         Path history = dir.resolve("history.ndjson");
         Expected expected = writeHistory(history);
-        HistoryImport.Settings settings = new HistoryImport.Settings(platform.baseUri(ServiceCatalog.INGEST),
-                "Bearer " + platform.signingKey().token(tenant, "crm-export", Set.of("ingest"), Duration.ofHours(1)),
+        HistoryImport.Settings settings = new HistoryImport.Settings(rig.baseUri(ServiceCatalog.INGEST),
+                "Bearer " + rig.signingKey().token(tenant, "crm-export", Set.of("ingest"), Duration.ofHours(1)),
                 500, 900 * 1024, false, Duration.ofMinutes(2));
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
@@ -92,7 +104,7 @@ class HistoryImportEndToEndTest {
         assertThat(rejects).filteredOn(line -> line.contains("\"field\":\"/type\"")).hasSize((int) expected.invalid());
 
         Map<String, Integer> published = new HashMap<>();
-        try (KafkaTestClient kafka = new KafkaTestClient(platform.infrastructure().kafkaBootstrapServers())) {
+        try (KafkaTestClient kafka = new KafkaTestClient(rig.bootstrapServers())) {
             for (ConsumerRecord<String, String> record : kafka.readToEnd(Topics.TOUCHPOINTS)) {
                 if (record.key() != null && record.key().startsWith(tenant + "/")) {
                     JsonNode touchpoint = EventJson.mapper().readTree(record.value());
