@@ -71,12 +71,19 @@ public class ContactRepository {
                 newer.add(change);
                 writes.add(new GuardedDocuments.Write(ContactDocuments.of(change, projectedAt), read));
             }
-            long erasures = newer.stream().filter(ContactChange.Erase.class::isInstance).count();
-            return GuardedDocuments.replaceAll(contacts, ContactDocuments.SOURCE_OFFSET, writes).chain(conflicts ->
-                    conflicts.isEmpty() ? Uni.createFrom().item(erasures)
-                            : applyAll(conflicts.stream().map(newer::get).toList())
-                                    .map(again -> erasures - conflicts.stream().map(newer::get)
-                                            .filter(ContactChange.Erase.class::isInstance).count() + again));
+            return GuardedDocuments.replaceAll(contacts, ContactDocuments.SOURCE_OFFSET, writes).chain(conflicts -> {
+                long erased = 0;
+                List<ContactChange> again = new ArrayList<>(conflicts.size());
+                for (int i = 0; i < newer.size(); i++) {
+                    if (conflicts.contains(i)) {
+                        again.add(newer.get(i));
+                    } else if (newer.get(i) instanceof ContactChange.Erase) {
+                        erased++;
+                    }
+                }
+                long written = erased;
+                return again.isEmpty() ? Uni.createFrom().item(written) : applyAll(again).map(more -> written + more);
+            });
         });
     }
 

@@ -97,7 +97,8 @@ public class DesignerRebuild extends ProjectionRebuild {
         for (int old : store.otherGenerations(next.number()).await().atMost(PATIENCE)) {
             store.drop(old).await().atMost(PATIENCE);
         }
-        LOG.infof("Generation %d of the sellers' read model is current (%,d snapshot and %,d timeline writes)",
+        LOG.infof("Generation %d of the sellers' read model is current (snapshots written in %,d and timelines in "
+                + "%,d flushes)",
                 next.number(), snapshots.flushes(), touchpoints.flushes());
     }
 

@@ -4,11 +4,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tandem.ingest.service.HttpAnswer;
+import dev.tandem.ingest.service.IdempotencyService;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 /** What the ingest doors ({@link TouchpointResource}, {@link SegmentResource}) share: reading JSON, writing answers. */
 final class IngestAnswers {
@@ -26,10 +28,23 @@ final class IngestAnswers {
      * that answer instead of publishing them again. Without this the framework would cancel the work half-way
      * (items on the log, the key and the claimed event ids given back).
      */
-    static <T> Uni<T> detached(Uni<T> work) {
+    private static <T> Uni<T> detached(Uni<T> work) {
         java.util.concurrent.CompletableFuture<T> done = new java.util.concurrent.CompletableFuture<>();
         work.subscribe().with(done::complete, done::completeExceptionally);
         return Uni.createFrom().completionStage(done);
+    }
+
+    /**
+     * A request's answer: its work run {@linkplain #detached detached}, and with an Idempotency-Key only once per
+     * key (the first answer replayed for the same request, {@link IdempotencyService}).
+     *
+     * @param requestHash what makes two requests the same one (asked for only when there is a key)
+     */
+    static Uni<Response> answer(IdempotencyService idempotency, String tenantId, String system, String key,
+            Supplier<String> requestHash, Supplier<Uni<HttpAnswer>> process) {
+        return detached(key == null ? process.get()
+                : idempotency.once(tenantId, system, key, requestHash.get(), process))
+                .map(IngestAnswers::toResponse);
     }
 
     static Uni<JsonNode> parse(ObjectMapper json, Buffer body) {

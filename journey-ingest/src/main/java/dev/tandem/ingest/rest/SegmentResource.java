@@ -21,7 +21,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
-import java.util.function.Supplier;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -143,15 +142,10 @@ public class SegmentResource {
         String system = tenant.sourceSystem();
         String mediaType = IngestAnswers.mediaTypeOf(request.getHeader(HttpHeaders.CONTENT_TYPE));
         String key = request.getHeader(IngestAnswers.IDEMPOTENCY_KEY);
-        return bodyLimit.read(request)
-                .chain(body -> {
-                    Supplier<Uni<HttpAnswer>> process = () -> answer(tenantId, system, call, body);
-                    // the call is part of the request: the same body on another path is another request
-                    return IngestAnswers.detached(key == null ? process.get() : idempotency.once(tenantId, system, key,
-                            IdempotencyService.requestHash(mediaType, Map.of("segment-call", call), body.getBytes()),
-                            process));
-                })
-                .map(IngestAnswers::toResponse);
+        // the call is part of the request: the same body on another path is another request
+        return bodyLimit.read(request).chain(body -> IngestAnswers.answer(idempotency, tenantId, system, key,
+                () -> IdempotencyService.requestHash(mediaType, Map.of("segment-call", call), body.getBytes()),
+                () -> answer(tenantId, system, call, body)));
     }
 
     private Uni<HttpAnswer> answer(String tenantId, String system, String call, Buffer body) {

@@ -26,7 +26,6 @@ import jakarta.ws.rs.core.Response;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Supplier;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -160,14 +159,9 @@ public class TouchpointResource {
         String mediaType = IngestAnswers.mediaTypeOf(request.getHeader(HttpHeaders.CONTENT_TYPE));
         Map<String, String> ceHeaders = ceHeadersOf(request);
         String key = request.getHeader(IDEMPOTENCY_KEY);
-        return bodyLimit.read(request)
-                .chain(body -> {
-                    Supplier<Uni<HttpAnswer>> process = () -> answer(tenantId, sourceSystem, mediaType, ceHeaders,
-                            body);
-                    return IngestAnswers.detached(key == null ? process.get() : idempotency.once(tenantId, sourceSystem, key,
-                            IdempotencyService.requestHash(mediaType, ceHeaders, body.getBytes()), process));
-                })
-                .map(IngestAnswers::toResponse);
+        return bodyLimit.read(request).chain(body -> IngestAnswers.answer(idempotency, tenantId, sourceSystem, key,
+                () -> IdempotencyService.requestHash(mediaType, ceHeaders, body.getBytes()),
+                () -> answer(tenantId, sourceSystem, mediaType, ceHeaders, body)));
     }
 
     private Uni<HttpAnswer> answer(String tenantId, String sourceSystem, String mediaType,

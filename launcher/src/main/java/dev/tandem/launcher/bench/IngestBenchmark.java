@@ -49,7 +49,7 @@ public final class IngestBenchmark {
 
     /** What was measured. */
     public record Result(long ingestEventsPerSec, long kafkaProducerRecordsPerSec, double ratio, int recordBytes,
-            long ingested, double seconds, long failedRequests) {
+            int batchSize, long ingested, double seconds, long failedRequests) {
 
         public Map<String, Object> figures() {
             Map<String, Object> figures = new LinkedHashMap<>();
@@ -57,7 +57,7 @@ public final class IngestBenchmark {
             figures.put("kafkaProducerRecordsPerSec", kafkaProducerRecordsPerSec);
             figures.put("ingestToKafkaRatio", ratio);
             figures.put("ingestRecordBytes", recordBytes);
-            figures.put("ingestBatchSize", 100);
+            figures.put("ingestBatchSize", batchSize);
             return figures;
         }
     }
@@ -106,7 +106,8 @@ public final class IngestBenchmark {
             out.printf("Kafka's producer: %,d records/s of %d bytes; ingest/Kafka = %.3f%n", kafkaRate, recordBytes,
                     ratio);
             out.flush();
-            return new Result(ingestRate, kafkaRate, ratio, recordBytes, ingested, Math.round(seconds * 10) / 10.0,
+            return new Result(ingestRate, kafkaRate, ratio, recordBytes, spec.batchSize(), ingested,
+                    Math.round(seconds * 10) / 10.0,
                     load.failed.get());
         }
     }

@@ -38,8 +38,8 @@ public final class HistoryImport {
     }
 
     /** How far it got, after each batch. */
-    public record Status(long offset, long size, long accepted, long duplicates, long rejected, long records,
-            long recordsPerSecond, long resumedAt) {
+    public record Status(long offset, long size, long accepted, long duplicates, long rejected,
+            long recordsPerSecond) {
     }
 
     public static Path rejectsFileOf(Path history) {
@@ -59,7 +59,6 @@ public final class HistoryImport {
         truncate(rejects, checkpoint.rejectsBytes());
         IngestSender sender = new IngestSender(http, settings.ingest(), settings.authorization(), settings.patience());
         long size = Files.size(file);
-        long resumedAt = checkpoint.offset();
         long started = System.nanoTime();
         long records = 0;
         try (HistoryReader reader = HistoryReader.open(file, checkpoint.offset(), checkpoint.line())) {
@@ -100,7 +99,7 @@ public final class HistoryImport {
                 records += sent.size() + unreadable.size();
                 long elapsed = Math.max(1, System.nanoTime() - started);
                 progress.accept(new Status(checkpoint.offset(), size, checkpoint.accepted(), checkpoint.duplicates(),
-                        checkpoint.rejected(), records, records * 1_000_000_000L / elapsed, resumedAt));
+                        checkpoint.rejected(), records * 1_000_000_000L / elapsed));
             }
         }
         return checkpoint;

@@ -25,7 +25,6 @@ public final class LogReplay implements AutoCloseable {
     private final KafkaConsumer<String, String> consumer;
     private final List<TopicPartition> partitions;
     private final Map<TopicPartition, Long> beginnings;
-    private long read;
 
     public LogReplay(String bootstrapServers, String topic, int maxPollRecords) {
         Properties properties = new Properties();
@@ -71,11 +70,6 @@ public final class LogReplay implements AutoCloseable {
         return span;
     }
 
-    /** Records handed to handlers so far. */
-    public long read() {
-        return read;
-    }
-
     /**
      * Hands every batch to {@code handler} (which applies it before returning) until each partition's position
      * reaches {@code until}, or {@code stop} says so.
@@ -91,7 +85,6 @@ public final class LogReplay implements AutoCloseable {
             ConsumerRecords<String, String> records = consumer.poll(POLL);
             if (!records.isEmpty()) {
                 handler.accept(records);
-                read += records.count();
             }
         }
         return true;
