@@ -123,13 +123,14 @@ final class Committee {
      */
     List<JourneyEventV1.Payload> decay(Duration elapsed, EngagementPolicy policy, String returning) {
         List<JourneyEventV1.Payload> left = new ArrayList<>();
+        double factor = policy.decay(1.0, elapsed); // one power per call, not one per member
         Iterator<Map.Entry<String, Member>> it = members.entrySet().iterator();
         while (it.hasNext()) {
             Map.Entry<String, Member> entry = it.next();
             // read before remove: a TreeMap may reuse the removed entry for its successor
             String contactKey = entry.getKey();
             Member member = entry.getValue();
-            member.engagement = policy.decay(member.engagement, elapsed);
+            member.engagement *= factor;
             if (member.engagement < FORGOTTEN_BELOW && !contactKey.equals(returning)) {
                 it.remove();
                 left.add(new CommitteeMemberLeft(contactKey, member.role(), member.lastEngagedAt));

@@ -14,6 +14,7 @@ import dev.tandem.model.journey.CommitteeFacts;
 import dev.tandem.model.journey.CriterionResult;
 import dev.tandem.model.journey.Stage;
 import dev.tandem.model.journey.StageEvaluation;
+import dev.tandem.model.journey.StageEvaluator;
 import dev.tandem.model.journey.Stall;
 import dev.tandem.model.journey.StallDetector;
 import java.time.Duration;
@@ -54,6 +55,8 @@ final class JourneyProgression {
     private double recentActivity;
     private double sustainedActivity;
     private String clockEventId;
+    /** Not state: spares re-evaluating criteria whose inputs did not change since this account's last evaluation. */
+    private final StageEvaluator.Recent recentEvaluation = new StageEvaluator.Recent();
 
     JourneyProgression(JourneyContext context) {
         this.context = context;
@@ -79,7 +82,8 @@ final class JourneyProgression {
         progress.explanations().forEach(e -> p.explanations.put(e.kind(), e));
         p.outcome = progress.outcome();
         p.closedAt = progress.closedAt();
-        p.typeCounts.putAll(progress.typeCounts());
+        progress.typeCounts()
+                .forEach((type, count) -> p.typeCounts.put(TouchpointCatalog.canonicalName(type), count));
         p.buyerInitiated = progress.buyerInitiated();
         p.sellerInitiated = progress.sellerInitiated();
         p.activity = progress.activity() == null ? CommitteeActivity.none() : progress.activity();
@@ -155,7 +159,7 @@ final class JourneyProgression {
     void record(String type, Direction direction, String contactKey,
             java.util.function.Function<String, CommitteeRole> roleOf, Instant occurredAt, double contribution,
             Duration age) {
-        typeCounts.merge(type, 1L, Long::sum);
+        typeCounts.merge(TouchpointCatalog.canonicalName(type), 1L, Long::sum);
         if (direction == Direction.SELLER_INITIATED) {
             sellerInitiated++;
         } else {
@@ -199,7 +203,7 @@ final class JourneyProgression {
         if (isClosed()) {
             return changes;
         }
-        StageEvaluation evaluation = context.evaluator().evaluate(facts);
+        StageEvaluation evaluation = context.evaluator().evaluate(facts, recentEvaluation);
         if (!evaluation.stageKey().equals(stageKey)) {
             enterStage(evaluation, now, causedBy, changes);
         }

@@ -2,8 +2,9 @@ package dev.tandem.model;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
@@ -35,8 +36,12 @@ public final class RoleInference {
             Rule.of(CommitteeRole.END_USER,
                     "manager|lead|specialist|analyst|coordinator|associate|representative|administrator")));
 
+    /** Distinct titles remembered per rule set before the memory starts over (titles repeat across contacts). */
+    private static final int REMEMBERED_TITLES = 4096;
+
     private final List<Rule> rules;
     private final UnaryOperator<String> titleReader;
+    private final Map<String, CommitteeRole> inferred = new ConcurrentHashMap<>();
 
     /** Reading plaintext titles only: a sealed one, with no vault to open it, infers nothing. */
     public RoleInference(List<Rule> rules) {
@@ -122,7 +127,19 @@ public final class RoleInference {
         if (title == null || title.isBlank()) {
             return CommitteeRole.INFLUENCER;
         }
-        String normalized = title.toLowerCase(Locale.ROOT);
+        CommitteeRole known = inferred.get(title);
+        if (known != null) {
+            return known;
+        }
+        if (inferred.size() >= REMEMBERED_TITLES) {
+            inferred.clear();
+        }
+        CommitteeRole role = match(title.toLowerCase(Locale.ROOT));
+        inferred.put(title, role);
+        return role;
+    }
+
+    private CommitteeRole match(String normalized) {
         return rules.stream()
                 .filter(rule -> rule.pattern().matcher(normalized).find())
                 .map(Rule::role)

@@ -49,6 +49,9 @@ public final class TouchpointCatalog {
             Map.entry("deal.lost", new Entry(0.0, SELLER, Outcome.LOST)),
             Map.entry("deal.no_decision", new Entry(0.0, SELLER, Outcome.NO_DECISION)));
 
+    private static final Map<String, String> CANONICAL_NAMES =
+            STANDARD.keySet().stream().collect(java.util.stream.Collectors.toUnmodifiableMap(name -> name, name -> name));
+
     /** The type a seller uses to assign or correct a contact's role; property {@code role} names it. */
     public static final String ROLE_ASSIGNED = "role.assigned";
 
@@ -69,6 +72,15 @@ public final class TouchpointCatalog {
 
     public static Direction defaultDirectionOf(String type) {
         return standard(type).map(Entry::direction).orElse(Direction.BUYER_INITIATED);
+    }
+
+    /**
+     * The catalog's own instance of a standard type's name (else {@code type}): names read from many touchpoints
+     * are then one object, so comparing the facts of two accounts compares references, not characters.
+     */
+    public static String canonicalName(String type) {
+        String canonical = type == null ? null : CANONICAL_NAMES.get(type);
+        return canonical != null ? canonical : type;
     }
 
     public static java.util.Set<String> standardTypes() {

@@ -2,7 +2,6 @@ package dev.tandem.model.history;
 
 import dev.tandem.events.TouchpointV1;
 import java.time.Instant;
-import java.util.Comparator;
 
 /**
  * Where a touchpoint stands in an account's history: event time, then touchpoint id ({@link TouchpointV1#id()}; a
@@ -11,15 +10,14 @@ import java.util.Comparator;
  */
 public record HistoryPosition(Instant at, String touchpointId) implements Comparable<HistoryPosition> {
 
-    private static final Comparator<HistoryPosition> ORDER =
-            Comparator.comparing(HistoryPosition::at).thenComparing(HistoryPosition::touchpointId);
-
     public static HistoryPosition of(TouchpointV1 touchpoint) {
         return new HistoryPosition(touchpoint.occurredAt(), touchpoint.id());
     }
 
     @Override
     public int compareTo(HistoryPosition other) {
-        return ORDER.compare(this, other);
+        // written out rather than a Comparator chain: histories are TreeMaps, and this runs for every lookup
+        int byTime = at.compareTo(other.at);
+        return byTime != 0 ? byTime : touchpointId.compareTo(other.touchpointId);
     }
 }

@@ -8,10 +8,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
-/** An account history in memory: for simulations and tests. Not thread-safe. */
+/**
+ * An account history in memory: for simulations and tests. Not thread-safe. Entries are a list in position order
+ * (touchpoints mostly arrive in order, so appending is adding at the end; a simulation holds millions of them).
+ */
 public final class InMemoryAccountHistory implements AccountHistory {
 
-    private final TreeMap<HistoryPosition, HistoryEntry> entries = new TreeMap<>();
+    private final ArrayList<HistoryEntry> entries = new ArrayList<>();
     private final TreeMap<HistoryPosition, Checkpoint> checkpoints = new TreeMap<>();
     private final Set<String> ids = new HashSet<>();
 
@@ -22,13 +25,34 @@ public final class InMemoryAccountHistory implements AccountHistory {
 
     @Override
     public void append(HistoryEntry entry) {
-        entries.put(entry.position(), entry);
+        int at = entries.isEmpty() || entries.get(entries.size() - 1).position().compareTo(entry.position()) < 0
+                ? entries.size() : firstAfter(entry.position());
+        if (at > 0 && entries.get(at - 1).position().equals(entry.position())) {
+            entries.set(at - 1, entry);
+        } else {
+            entries.add(at, entry);
+        }
         ids.add(entry.touchpoint().id());
     }
 
     @Override
     public List<HistoryEntry> after(HistoryPosition position) {
-        return new ArrayList<>((position == null ? entries : entries.tailMap(position, false)).values());
+        return new ArrayList<>(position == null ? entries : entries.subList(firstAfter(position), entries.size()));
+    }
+
+    /** The index of the first entry strictly after {@code position}. */
+    private int firstAfter(HistoryPosition position) {
+        int low = 0;
+        int high = entries.size();
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (entries.get(middle).position().compareTo(position) <= 0) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        return low;
     }
 
     @Override
@@ -48,8 +72,8 @@ public final class InMemoryAccountHistory implements AccountHistory {
 
     @Override
     public void pruneThrough(Checkpoint base) {
-        var dropped = entries.headMap(base.position(), true);
-        dropped.values().forEach(entry -> ids.remove(entry.touchpoint().id()));
+        List<HistoryEntry> dropped = entries.subList(0, firstAfter(base.position()));
+        dropped.forEach(entry -> ids.remove(entry.touchpoint().id()));
         dropped.clear();
         checkpoints.headMap(base.position(), false).clear();
     }

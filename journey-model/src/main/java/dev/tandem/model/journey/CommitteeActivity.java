@@ -47,6 +47,9 @@ public record CommitteeActivity(Instant lastMeaningfulTouchAt, Map<CommitteeRole
         Map<CommitteeRole, Instant> byRole = new EnumMap<>(CommitteeRole.class);
         lastMeaningfulTouchByContact.forEach((contact, at) -> byRole.merge(roleOf.apply(contact), at,
                 CommitteeActivity::later));
+        if (byRole.equals(lastMeaningfulTouchByRole)) {
+            return this; // the usual case on every touchpoint: spares copying the contacts
+        }
         return new CommitteeActivity(lastMeaningfulTouchAt, byRole, lastMeaningfulTouchByContact);
     }
 

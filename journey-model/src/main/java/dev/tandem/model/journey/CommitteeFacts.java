@@ -4,18 +4,23 @@ import dev.cel.common.types.CelType;
 import dev.cel.common.types.ListType;
 import dev.cel.common.types.MapType;
 import dev.cel.common.types.SimpleType;
+import dev.cel.runtime.CelVariableResolver;
 import dev.tandem.model.CommitteeRole;
 import dev.tandem.model.Momentum;
 import dev.tandem.model.TouchpointCatalog;
 import dev.tandem.model.TouchpointSource;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -52,6 +57,11 @@ public record CommitteeFacts(
         Map<String, Long> sources) {
 
     private static final double MILLIS_PER_DAY = Duration.ofDays(1).toMillis();
+    private static final SortedMap<String, Long> ZERO_TYPE_COUNTS = zeros(TouchpointCatalog.standardTypes(), 0L);
+    private static final SortedMap<String, Double> ZERO_ROLES =
+            zeros(EnumSet.allOf(CommitteeRole.class).stream().map(CommitteeRole::wireName).toList(), 0.0);
+    private static final SortedMap<String, Long> ZERO_SOURCES =
+            zeros(EnumSet.allOf(TouchpointSource.class).stream().map(TouchpointSource::wireName).toList(), 0L);
 
     public CommitteeFacts {
         types = types == null ? List.of() : List.copyOf(new TreeSet<>(types));
@@ -81,12 +91,21 @@ public record CommitteeFacts(
                 engaged.add(member.role());
             }
         }
-        long touchpoints = typeCounts.values().stream().mapToLong(Long::longValue).sum();
-        List<String> types = typeCounts.entrySet().stream().filter(e -> e.getValue() > 0).map(Map.Entry::getKey)
-                .toList();
+        // plain loops: this runs for every touchpoint of every account
+        long touchpoints = 0;
+        List<String> types = new ArrayList<>(typeCounts.size());
+        for (Map.Entry<String, Long> count : typeCounts.entrySet()) {
+            touchpoints += count.getValue();
+            if (count.getValue() > 0) {
+                types.add(count.getKey());
+            }
+        }
+        List<String> engagedRoles = new ArrayList<>(engaged.size());
+        for (CommitteeRole role : engaged) {
+            engagedRoles.add(role.wireName());
+        }
         return new CommitteeFacts(momentum, touchpoints, types, typeCounts, members.size(), engagedMembers,
-                engaged.stream().map(CommitteeRole::wireName).toList(), engagementByRole, daysSinceMeaningfulTouch,
-                buyerInitiated, sellerInitiated, sources);
+                engagedRoles, engagementByRole, daysSinceMeaningfulTouch, buyerInitiated, sellerInitiated, sources);
     }
 
     /** Fractional days from {@code from} to {@code to}, never negative (a late event is not in the future). */
@@ -100,34 +119,58 @@ public record CommitteeFacts(
      * {@code roles['economic_buyer'] > 1.0} never fails on a missing key.
      */
     public Map<String, Object> toActivation() {
-        Map<String, Long> allTypeCounts = new TreeMap<>();
-        TouchpointCatalog.standardTypes().forEach(type -> allTypeCounts.put(type, 0L));
-        allTypeCounts.putAll(typeCounts);
-        Map<String, Double> allRoles = new TreeMap<>();
-        for (CommitteeRole role : CommitteeRole.values()) {
-            allRoles.put(role.wireName(), 0.0);
-        }
-        allRoles.putAll(roles);
-        Map<String, Long> allSources = new TreeMap<>();
-        for (TouchpointSource source : TouchpointSource.values()) {
-            allSources.put(source.wireName(), 0L);
-        }
-        allSources.putAll(sources);
-
         Map<String, Object> activation = new LinkedHashMap<>();
-        activation.put("momentum", (long) momentum);
-        activation.put("touchpoints", touchpoints);
-        activation.put("types", types);
-        activation.put("typeCounts", allTypeCounts);
-        activation.put("members", (long) members);
-        activation.put("engagedMembers", (long) engagedMembers);
-        activation.put("engagedRoles", engagedRoles);
-        activation.put("roles", allRoles);
-        activation.put("daysSinceMeaningfulTouch", daysSinceMeaningfulTouch);
-        activation.put("buyerInitiated", buyerInitiated);
-        activation.put("sellerInitiated", sellerInitiated);
-        activation.put("sources", allSources);
+        for (String name : celVariables().keySet()) {
+            activation.put(name, variable(name));
+        }
         return activation;
+    }
+
+    /**
+     * The same variables for CEL, each computed when an expression first reads it and then kept: criteria read
+     * a few of them, so the maps filled with zeros are built only when asked for. One per evaluation of a
+     * journey's criteria; not thread-safe.
+     */
+    CelVariableResolver resolver() {
+        Map<String, Object> read = new HashMap<>();
+        return name -> Optional.ofNullable(read.computeIfAbsent(name, this::variable));
+    }
+
+    /**
+     * What variable {@code name} is computed from: equal inputs give equal values, so an expression's result can
+     * be remembered by them (the maps without the zeros {@link #variable} fills in).
+     */
+    Object input(String name) {
+        return switch (name) {
+            case "typeCounts" -> typeCounts;
+            case "roles" -> roles;
+            case "sources" -> sources;
+            default -> variable(name);
+        };
+    }
+
+    private Object variable(String name) {
+        return switch (name) {
+            case "momentum" -> (long) momentum;
+            case "touchpoints" -> touchpoints;
+            case "types" -> types;
+            case "typeCounts" -> withZeros(ZERO_TYPE_COUNTS, typeCounts);
+            case "members" -> (long) members;
+            case "engagedMembers" -> (long) engagedMembers;
+            case "engagedRoles" -> engagedRoles;
+            case "roles" -> withZeros(ZERO_ROLES, roles);
+            case "daysSinceMeaningfulTouch" -> daysSinceMeaningfulTouch;
+            case "buyerInitiated" -> buyerInitiated;
+            case "sellerInitiated" -> sellerInitiated;
+            case "sources" -> withZeros(ZERO_SOURCES, sources);
+            default -> null;
+        };
+    }
+
+    private static <V> Map<String, V> withZeros(SortedMap<String, V> zeros, Map<String, V> values) {
+        Map<String, V> all = new TreeMap<>(zeros);
+        all.putAll(values);
+        return all;
     }
 
     /** The CEL type of every variable {@link #toActivation()} binds: expressions are type-checked against them. */
@@ -146,6 +189,12 @@ public record CommitteeFacts(
         variables.put("sellerInitiated", SimpleType.INT);
         variables.put("sources", MapType.create(SimpleType.STRING, SimpleType.INT));
         return variables;
+    }
+
+    private static <V> SortedMap<String, V> zeros(Collection<String> keys, V zero) {
+        SortedMap<String, V> zeros = new TreeMap<>();
+        keys.forEach(key -> zeros.put(key, zero));
+        return java.util.Collections.unmodifiableSortedMap(zeros);
     }
 
     private static <V> Map<String, V> sorted(Map<String, V> map) {

@@ -8,6 +8,8 @@ import dev.cel.common.CelValidationException;
 import dev.cel.common.CelValidationResult;
 import dev.cel.common.ast.CelConstant;
 import dev.cel.common.ast.CelExpr;
+import dev.cel.common.navigation.CelNavigableAst;
+import dev.cel.common.navigation.CelNavigableExpr;
 import dev.cel.optimizer.CelOptimizationException;
 import dev.cel.optimizer.CelOptimizer;
 import dev.cel.optimizer.CelOptimizerFactory;
@@ -16,6 +18,7 @@ import dev.cel.common.types.CelKind;
 import dev.cel.parser.CelStandardMacro;
 import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelRuntime;
+import dev.cel.runtime.CelVariableResolver;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
@@ -97,7 +100,8 @@ public final class EntryCriteria {
                 throw new InvalidCriterionException(
                         List.of("must be a bool expression, but returns " + ast.getResultType().name()));
             }
-            return new CompiledCriterion(expression, Environment.CEL.createProgram(ast));
+            return new CompiledCriterion(expression, Environment.CEL.createProgram(ast),
+                    CompiledCriterion.variablesRead(ast));
         } catch (CelValidationException | CelEvaluationException e) {
             throw new InvalidCriterionException(List.of(e.getMessage()));
         }
@@ -161,14 +165,35 @@ public final class EntryCriteria {
     static final class CompiledCriterion {
         private final String expression;
         private final CelRuntime.Program program;
+        private final List<String> reads;
 
-        private CompiledCriterion(String expression, CelRuntime.Program program) {
+        private CompiledCriterion(String expression, CelRuntime.Program program, List<String> reads) {
             this.expression = expression;
             this.program = program;
+            this.reads = reads;
+        }
+
+        /** The declared variables the expression names (a comprehension's own variable may add a harmless one). */
+        static List<String> variablesRead(CelAbstractSyntaxTree ast) {
+            return CelNavigableAst.fromAst(ast).getRoot().allNodes()
+                    .map(CelNavigableExpr::expr)
+                    .filter(expr -> expr.getKind() == CelExpr.ExprKind.Kind.IDENT)
+                    .map(expr -> expr.ident().name())
+                    .filter(VARIABLES::contains)
+                    .distinct().sorted().toList();
+        }
+
+        /** What the result depends on: the inputs of the variables the expression reads. */
+        Object[] inputs(CommitteeFacts facts) {
+            Object[] inputs = new Object[reads.size()];
+            for (int i = 0; i < inputs.length; i++) {
+                inputs[i] = facts.input(reads.get(i));
+            }
+            return inputs;
         }
 
         /** Evaluates against an activation; a runtime error (e.g. a missing map key) is "not satisfied". */
-        CriterionResult evaluate(String stageKey, Map<String, Object> activation) {
+        CriterionResult evaluate(String stageKey, CelVariableResolver activation) {
             try {
                 Object value = program.eval(activation);
                 return CriterionResult.of(stageKey, expression, Boolean.TRUE.equals(value));

@@ -1,10 +1,11 @@
 package dev.tandem.model.journey;
 
+import dev.cel.runtime.CelVariableResolver;
 import dev.tandem.events.FieldError;
 import dev.tandem.model.journey.EntryCriteria.CompiledCriterion;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Places a committee in one journey version. Built once per version (CEL compilation is the expensive part;
@@ -44,11 +45,33 @@ public final class StageEvaluator {
 
     /** The committee's stage with every stage's criterion result, in stage order. */
     public StageEvaluation evaluate(CommitteeFacts facts) {
-        Map<String, Object> activation = facts.toActivation();
+        return evaluate(facts, new Recent());
+    }
+
+    /**
+     * The same, taking again from {@code recent} (one account's previous evaluation) every criterion whose inputs
+     * are unchanged: a criterion is a function of the few variables it reads (the types seen, the engaged roles, a
+     * member count), which change far less often than the facts as a whole, and interpreting CEL is the largest
+     * part of applying a touchpoint.
+     */
+    public StageEvaluation evaluate(CommitteeFacts facts, Recent recent) {
+        if (recent.evaluator != this) {
+            recent.evaluator = this;
+            recent.inputs = new Object[criteria.size()][];
+            recent.results = new CriterionResult[criteria.size()];
+        }
+        CelVariableResolver activation = facts.resolver();
         List<CriterionResult> results = new ArrayList<>(criteria.size());
         int furthest = 0;
         for (int i = 0; i < criteria.size(); i++) {
-            CriterionResult result = criteria.get(i).evaluate(definition.stages().get(i).key(), activation);
+            CompiledCriterion criterion = criteria.get(i);
+            Object[] inputs = criterion.inputs(facts);
+            CriterionResult result = recent.results[i];
+            if (result == null || !Arrays.equals(inputs, recent.inputs[i])) {
+                result = criterion.evaluate(definition.stages().get(i).key(), activation);
+                recent.inputs[i] = inputs;
+                recent.results[i] = result;
+            }
             results.add(result);
             if (result.satisfied()) {
                 furthest = i;
@@ -57,5 +80,12 @@ public final class StageEvaluator {
         Stage stage = definition.stages().get(furthest);
         return new StageEvaluation(definition.journeyId(), definition.version(), stage.key(), stage.name(), furthest,
                 results);
+    }
+
+    /** One account's last evaluation: what each criterion read and answered. Not thread-safe: one per account. */
+    public static final class Recent {
+        private StageEvaluator evaluator;
+        private Object[][] inputs;
+        private CriterionResult[] results;
     }
 }

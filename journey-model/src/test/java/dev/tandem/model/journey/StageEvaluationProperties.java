@@ -51,6 +51,21 @@ class StageEvaluationProperties {
         assertThat(evaluation.criteria()).allSatisfy(c -> assertThat(c.error()).isNull());
     }
 
+    @Property(tries = 200)
+    void anAccountsRecentEvaluationChangesNoResult(@ForAll("factsInTurn") List<CommitteeFacts> inTurn) {
+        StageEvaluator.Recent recent = new StageEvaluator.Recent();
+        for (CommitteeFacts facts : inTurn) {
+            assertThat(EVALUATOR.evaluate(facts, recent)).isEqualTo(RECOMPILED.evaluate(facts));
+        }
+    }
+
+    @Provide
+    Arbitrary<List<CommitteeFacts>> factsInTurn() {
+        // repeats and near-repeats, as one account's successive touchpoints give
+        return CommitteeArbitraries.facts().list().ofMinSize(1).ofMaxSize(6)
+                .flatMap(distinct -> net.jqwik.api.Arbitraries.of(distinct).list().ofMinSize(1).ofMaxSize(20));
+    }
+
     @Provide
     Arbitrary<CommitteeFacts> facts() {
         return CommitteeArbitraries.facts();
