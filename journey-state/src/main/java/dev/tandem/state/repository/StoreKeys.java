@@ -57,7 +57,19 @@ public final class StoreKeys {
         return dueKey.substring(22);
     }
 
+    /** Twelve digits of seconds and nine of nanoseconds, zero-padded (by hand: it runs for every store key). */
     public static String timeCode(Instant at) {
-        return String.format("%012d%09d", at.getEpochSecond() + EPOCH_OFFSET, at.getNano());
+        StringBuilder code = new StringBuilder(21);
+        padded(code, at.getEpochSecond() + EPOCH_OFFSET, 12);
+        padded(code, at.getNano(), 9);
+        return code.toString();
+    }
+
+    private static void padded(StringBuilder code, long value, int width) {
+        String digits = Long.toString(value);
+        for (int i = digits.length(); i < width; i++) {
+            code.append('0');
+        }
+        code.append(digits);
     }
 }
