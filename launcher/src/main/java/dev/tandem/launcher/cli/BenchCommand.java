@@ -102,7 +102,8 @@ final class BenchCommand implements Callable<Integer> {
         figures.putAll(rebuild.figures());
         figures.putAll(designerRebuild.figures());
         figures.putAll(ingest.figures());
-        resident.merge("interaction-designer-api", simulation.residentMb(), Math::max);
+        // the simulation runs with a heap of its own size: its figure is not the service's as tandem up runs it
+        resident.put("interaction-designer-api (simulation, -Xmx" + SIMULATION_HEAP + ")", simulation.residentMb());
         figures.put("rssMbByService", resident);
         figures.put("shuffledRederivations", shuffled.rederivations());
         figures.put("shuffledReplayedEntries", shuffled.replayed());
