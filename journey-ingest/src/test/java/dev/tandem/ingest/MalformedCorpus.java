@@ -78,7 +78,7 @@ final class MalformedCorpus {
                 m.putObject("properties").put("webinar", "roadmap");
                 m.putObject("context").put("groupId", "northwind");
             }
-            case "page" -> {
+            case "page", "screen" -> {
                 m.put("name", "Pricing");
                 m.putObject("properties").put("path", "/pricing").put("accountKey", "northwind");
             }
@@ -96,6 +96,7 @@ final class MalformedCorpus {
             "cloudevent", List.of("/specversion", "/id", "/source", "/type", "/data"),
             "track", List.of("/messageId", "/event", "/context/groupId"),
             "page", List.of("/messageId", "/properties/accountKey"),
+            "screen", List.of("/messageId", "/properties/accountKey"),
             "identify", List.of("/messageId", "/traits/email", "/userId"),
             "group", List.of("/messageId", "/groupId", "/userId"));
     private static final Map<String, List<String>> TYPED = Map.of(
@@ -104,16 +105,19 @@ final class MalformedCorpus {
             "cloudevent", List.of("/specversion", "/id", "/source", "/type", "/data", "/time"),
             "track", List.of("/messageId", "/event", "/properties", "/context/groupId", "/timestamp"),
             "page", List.of("/messageId", "/properties", "/timestamp", "/properties/accountKey"),
+            "screen", List.of("/messageId", "/properties", "/timestamp", "/properties/accountKey"),
             "identify", List.of("/messageId", "/traits/email", "/userId"),
             "group", List.of("/messageId", "/groupId", "/userId"));
     private static final Map<String, String> TIME = Map.of("native", "/occurredAt", "cloudevent", "/time",
-            "track", "/timestamp", "page", "/timestamp", "identify", "/timestamp", "group", "/timestamp");
+            "track", "/timestamp", "page", "/timestamp", "screen", "/timestamp", "identify", "/timestamp", "group",
+            "/timestamp");
     /** Strings with a length limit (or, for Segment, a field that becomes one). */
     private static final Map<String, List<String>> LONG = Map.of(
             "native", List.of("/eventId", "/accountKey", "/contact/name", "/properties/webinar"),
             "cloudevent", List.of("/id", "/subject", "/data/source"),
             "track", List.of("/messageId", "/context/groupId", "/properties/webinar"),
             "page", List.of("/messageId", "/properties/accountKey", "/properties/path"),
+            "screen", List.of("/messageId", "/properties/accountKey", "/properties/path"),
             "identify", List.of("/messageId", "/traits/title", "/traits/email"),
             "group", List.of("/messageId", "/groupId"));
 
@@ -139,7 +143,7 @@ final class MalformedCorpus {
 
     private static String deepField(String format) {
         return switch (format) {
-            case "native", "track", "page" -> "/properties/deep";
+            case "native", "track", "page", "screen" -> "/properties/deep";
             case "cloudevent" -> "/data/properties";
             case "identify" -> "/traits/email";
             default -> "/groupId";
@@ -233,7 +237,7 @@ final class MalformedCorpus {
         List<HttpCase> cases = new ArrayList<>();
         Map<String, Supplier<HttpCase>> valid = new LinkedHashMap<>();
         String ndjson = "application/json";
-        for (String call : List.of("track", "page", "identify", "group")) {
+        for (String call : List.of("track", "page", "screen", "identify", "group")) {
             valid.put("segment-" + call, () -> new HttpCase("", "/v1/" + call, ndjson, Map.of(),
                     bytes(segment(call))));
         }
@@ -312,11 +316,11 @@ final class MalformedCorpus {
 
     private ArrayNode segmentBatch(int variant) {
         ArrayNode batch = NODES.arrayNode();
-        String[] calls = {"track", "page", "identify", "group"};
+        String[] calls = {"track", "page", "screen", "identify", "group"};
         int size = 1 + random.nextInt(4);
         for (int i = 0; i < size; i++) {
             if (random.nextInt(6) == 0) {
-                batch.add(NODES.objectNode().put("type", "screen").put("messageId", id()));
+                batch.add(NODES.objectNode().put("type", "alias").put("messageId", id()));
             } else {
                 batch.add(brokenItem(calls[random.nextInt(calls.length)], variant + i));
             }

@@ -127,7 +127,7 @@ class SegmentIngestTest {
     void aMixedBatchPublishesExactlyItsValidMessagesAndAnswersEachWithPointersIntoTheBody() {
         String account = "acct-" + UUID.randomUUID();
         String user = "user-" + UUID.randomUUID();
-        String[] ids = IntStream.range(0, 6).mapToObj(i -> "b" + i + "-" + UUID.randomUUID()).toArray(String[]::new);
+        String[] ids = IntStream.range(0, 7).mapToObj(i -> "b" + i + "-" + UUID.randomUUID()).toArray(String[]::new);
         hubspotOfDev().body("""
                 {"batch":[
                   {"type":"identify","userId":"%1$s","messageId":"%2$s","traits":{"email":"kai@%3$s.com","title":"CTO"}},
@@ -136,17 +136,19 @@ class SegmentIngestTest {
                   {"type":"track","userId":"%1$s","event":"Clicked!!","messageId":"%5$s"},
                   {"type":"page","userId":"%1$s","name":"Pricing","messageId":"%6$s",
                    "properties":{"path":"/pricing","accountKey":"%3$s"}},
-                  {"type":"screen","userId":"%1$s","messageId":"%7$s"},
+                  {"type":"alias","userId":"%1$s","messageId":"%7$s"},
                   {"type":"track","userId":"%1$s","event":"Webinar Attended","messageId":"%8$s",
-                   "timestamp":"not a time","context":{"groupId":"%3$s"}}],
+                   "timestamp":"not a time","context":{"groupId":"%3$s"}},
+                  {"type":"screen","userId":"%1$s","name":"Order history","messageId":"%9$s",
+                   "properties":{"accountKey":"%3$s"}}],
                  "sentAt":"2026-11-21T10:00:05Z"}"""
-                        .formatted(user, ids[0], account, ids[1], ids[2], ids[3], "s-" + ids[4], ids[5]))
+                        .formatted(user, ids[0], account, ids[1], ids[2], ids[3], "a-" + ids[4], ids[5], ids[6]))
                 .when().post("/v1/batch")
                 .then().statusCode(200).contentType(ContentType.JSON)
                 .body("success", equalTo(true))
-                .body("accepted", equalTo(3)).body("rejected", equalTo(3))
+                .body("accepted", equalTo(4)).body("rejected", equalTo(3))
                 .body("items.status", equalTo(List.of("accepted", "accepted", "rejected", "accepted", "rejected",
-                        "rejected")))
+                        "rejected", "accepted")))
                 .body("items[2].reason", equalTo("unmapped-event"))
                 .body("items[2].errors[0].field", equalTo("/batch/2/event"))
                 .body("items[4].reason", equalTo("segment"))
@@ -165,6 +167,10 @@ class SegmentIngestTest {
         assertThat(page.properties()).containsEntry("name", "Pricing");
         // no timestamp: the batch's sentAt
         assertThat(page.occurredAt()).isEqualTo(Instant.parse("2026-11-21T10:00:05Z"));
+        // a screen of an app: the screen type (this system configures only its page type)
+        TouchpointV1 screen = EventJson.read(onlyRecord(Topics.TOUCHPOINTS, ids[6]).value(), TouchpointV1.class);
+        assertThat(screen.type()).isEqualTo("screen.viewed");
+        assertThat(screen.properties()).containsEntry("name", "Order history");
         List<ConsumerRecord<String, String>> all = kafka.readToEnd(Topics.TOUCHPOINTS);
         for (String rejected : List.of(ids[0], ids[2], ids[4], ids[5])) {
             assertThat(all).noneMatch(r -> r.value() != null && r.value().contains(rejected));

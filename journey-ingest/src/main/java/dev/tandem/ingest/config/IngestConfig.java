@@ -123,7 +123,10 @@ public interface IngestConfig {
         Map<String, String> types();
     }
 
-    /** Segment-spec calls on {@code /v1/track}, {@code /v1/page}, {@code /v1/identify}, {@code /v1/group}, {@code /v1/batch}. */
+    /**
+     * Segment-spec calls on {@code /v1/track}, {@code /v1/page}, {@code /v1/screen}, {@code /v1/identify},
+     * {@code /v1/group}, {@code /v1/batch}.
+     */
     Segment segment();
 
     interface Segment {
@@ -134,6 +137,10 @@ public interface IngestConfig {
         /** The touchpoint type of {@code page} calls, unless a system says. */
         @WithDefault("page.viewed")
         String pageType();
+
+        /** The touchpoint type of {@code screen} calls (an app's screens), unless a system says. */
+        @WithDefault("screen.viewed")
+        String screenType();
 
         /**
          * Per tenant and sending system: event names' touchpoint types
@@ -153,6 +160,8 @@ public interface IngestConfig {
         Optional<String> source();
 
         Optional<String> pageType();
+
+        Optional<String> screenType();
     }
 
     /** Tags of {@code tandem_ingest_touchpoints_total}. */

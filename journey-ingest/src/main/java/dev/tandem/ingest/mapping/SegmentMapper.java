@@ -12,8 +12,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Segment-spec calls (the HTTP tracking API's {@code track}, {@code page}, {@code identify}, {@code group} and
- * {@code batch}) to items. A {@code track} or {@code page} becomes a native touchpoint: {@code messageId} → eventId,
+ * Segment-spec calls (the HTTP tracking API's {@code track}, {@code page}, {@code screen}, {@code identify},
+ * {@code group} and {@code batch}) to items. A {@code track}, {@code page} or {@code screen} becomes a native touchpoint: {@code messageId} → eventId,
  * {@code timestamp} (else {@code originalTimestamp}, else {@code sentAt}, else the time received) → occurredAt, the
  * event name → type ({@link SegmentRules}), {@code properties} → properties ({@code context.campaign.name} as
  * {@code campaign}), {@code properties.source} → source, {@code context.groupId} or {@code properties.accountKey} →
@@ -26,7 +26,7 @@ public final class SegmentMapper {
 
     /** The calls Tandem takes. */
     public enum Call {
-        TRACK, PAGE, IDENTIFY, GROUP;
+        TRACK, PAGE, SCREEN, IDENTIFY, GROUP;
 
         static Call of(String name) {
             for (Call call : values()) {
@@ -49,7 +49,7 @@ public final class SegmentMapper {
      * One message of a request.
      *
      * @param call        what it is (null when it is none Tandem takes: then {@code item} holds the error)
-     * @param item        the touchpoint (to publish for track and page, to validate for identify and group)
+     * @param item        the touchpoint (to publish for track, page and screen, to validate for identify and group)
      * @param userId      the message's userId as text, or null
      * @param anonymousId the message's anonymousId as text, or null
      * @param ownContact  true when the message names its contact itself (traits with an email)
@@ -68,7 +68,7 @@ public final class SegmentMapper {
     }
 
     /**
-     * @param path       the call of the path: {@code track}, {@code page}, {@code identify}, {@code group} or
+     * @param path       the call of the path: {@code track}, {@code page}, {@code screen}, {@code identify}, {@code group} or
      *                   {@code batch}
      * @param receivedAt the occurredAt of a message that names no time, ISO-8601
      * @throws InvalidInputException for a body of the wrong shape (not an object; a batch without items)
@@ -94,7 +94,7 @@ public final class SegmentMapper {
                     ? Call.of(message.get("type").textValue()) : null;
             if (message.isObject() && call == null) {
                 messages.add(failed(i, pointer, message, new FieldError(pointer + "/type",
-                        "must be one of track, page, identify, group")));
+                        "must be one of track, page, screen, identify, group")));
                 continue;
             }
             messages.add(message(i, pointer, message, call, rules, receivedAt,
@@ -177,12 +177,12 @@ public final class SegmentMapper {
                         origins.put("type", pointer + "/event");
                     }
                 } else {
-                    touchpoint.put("type", rules.pageType());
+                    touchpoint.put("type", call == Call.SCREEN ? rules.screenType() : rules.pageType());
                 }
                 if (properties != null && properties.isObject()) {
                     properties = properties.deepCopy();
                     JsonNode name = message.get("name");
-                    if (call == Call.PAGE && name != null && name.isTextual() && !properties.has("name")) {
+                    if (call != Call.TRACK && name != null && name.isTextual() && !properties.has("name")) {
                         ((ObjectNode) properties).set("name", name);
                     }
                 }

@@ -8,13 +8,14 @@ import java.util.regex.Pattern;
 /**
  * How one sending system's Segment calls become touchpoints: its event names' touchpoint types
  * ({@code events}, else the default rule), the touchpoint source when {@code properties.source} names none, and the
- * type of a {@code page} call.
+ * types of {@code page} and {@code screen} calls.
  *
  * @param events   event name as sent → touchpoint type ({@code "Demo Requested"} → {@code demo.requested})
  * @param source   the touchpoint source of calls whose properties name none
- * @param pageType the touchpoint type of {@code page} calls
+ * @param pageType the touchpoint type of {@code page} calls (web pages)
+ * @param screenType the touchpoint type of {@code screen} calls (screens of a mobile or desktop app)
  */
-public record SegmentRules(Map<String, String> events, String source, String pageType) {
+public record SegmentRules(Map<String, String> events, String source, String pageType, String screenType) {
 
     /** The touchpoint type pattern of the input schema (DESIGN: dotted lowercase names). */
     public static final Pattern TYPE = Pattern.compile("^[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)+$");

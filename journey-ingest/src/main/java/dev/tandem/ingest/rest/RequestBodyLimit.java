@@ -35,8 +35,8 @@ public class RequestBodyLimit {
 
     static final String TOUCHPOINTS_PATH = "/v1/touchpoints";
     /** Every path whose body is read by {@link #read}: touchpoints and Segment's calls. */
-    static final List<String> PATHS = List.of(TOUCHPOINTS_PATH, "/v1/track", "/v1/page", "/v1/identify",
-            "/v1/group", "/v1/batch");
+    static final List<String> PATHS = List.of(TOUCHPOINTS_PATH, "/v1/track", "/v1/page", "/v1/screen",
+            "/v1/identify", "/v1/group", "/v1/batch");
 
     private final long maxBodyBytes;
     private final ObjectMapper json;

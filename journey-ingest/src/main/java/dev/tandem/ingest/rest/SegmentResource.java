@@ -29,8 +29,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * Segment's HTTP tracking API ({@code /v1/track}, {@code /v1/page}, {@code /v1/identify}, {@code /v1/group},
- * {@code /v1/batch}), so a Segment library pointed at Tandem works: its write key is a Tandem API key (HTTP Basic
+ * Segment's HTTP tracking API ({@code /v1/track}, {@code /v1/page}, {@code /v1/screen}, {@code /v1/identify},
+ * {@code /v1/group}, {@code /v1/batch}), so a Segment library pointed at Tandem works: its write key is a Tandem API key (HTTP Basic
  * user name, empty password), which names the tenant and the sending system. Reads the body like
  * {@code /v1/touchpoints} (counted before parsing), honours an Idempotency-Key the same way, and answers Segment's
  * {@code 200 {"success":true}} with each message's result; 400 problem details when every message was rejected.
@@ -75,9 +75,10 @@ public class SegmentResource {
     }
 
     static final String DESCRIPTION = """
-                    track and page become touchpoints (messageId → eventId, timestamp → occurredAt, event → type \
-                    through tandem.ingest.segment.tenants.<tenant>.systems.<system>.events or the default rule \
-                    'Webinar Attended' → webinar.attended; context.groupId or properties.accountKey → accountKey; \
+                    track, page and screen become touchpoints (messageId → eventId, timestamp → occurredAt, a \
+                    track's event → type through tandem.ingest.segment.tenants.<tenant>.systems.<system>.events or \
+                    the default rule 'Webinar Attended' → webinar.attended, a page or screen → the system's page or \
+                    screen type (page.viewed, screen.viewed); context.groupId or properties.accountKey → accountKey; \
                     context.traits email/name/title → contact), else taking the account and contact from the \
                     user's earlier group and identify calls. identify publishes the contact's sealed profile; group \
                     ties the user to an account. Authenticate with the write key (a Tandem API key) as HTTP Basic \
@@ -106,6 +107,17 @@ public class SegmentResource {
     }
 
     @POST
+    @Path("screen")
+    @RolesAllowed(Roles.INGEST)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
+    @Operation(summary = "Segment screen: a screen of a mobile or desktop app, as a touchpoint of the system's screen "
+            + "type", description = DESCRIPTION)
+    public Uni<Response> screen(@Context HttpServerRequest request) {
+        return call("screen", request);
+    }
+
+    @POST
     @Path("identify")
     @RolesAllowed(Roles.INGEST)
     @Consumes(MediaType.APPLICATION_JSON)
@@ -131,8 +143,8 @@ public class SegmentResource {
     @RolesAllowed(Roles.INGEST)
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
-    @Operation(summary = "Segment batch: {\"batch\":[…]} of track, page, identify and group messages, each answered "
-            + "on its own", description = DESCRIPTION)
+    @Operation(summary = "Segment batch: {\"batch\":[…]} of track, page, screen, identify and group messages, "
+            + "each answered on its own", description = DESCRIPTION)
     public Uni<Response> batch(@Context HttpServerRequest request) {
         return call("batch", request);
     }

@@ -30,9 +30,9 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Segment-spec calls: {@code track} and {@code page} are touchpoints (through {@link TouchpointPipeline}, like any
+ * Segment-spec calls: {@code track}, {@code page} and {@code screen} are touchpoints (through {@link TouchpointPipeline}, like any
  * other); {@code identify} publishes the contact's sealed profile and remembers the user's contact; {@code group}
- * remembers the user's account. A track or page that names no contact or account of its own takes the user's
+ * remembers the user's account. A track, page or screen that names no contact or account of its own takes the user's
  * (userId first, then anonymousId), from the calls before it in the same request or else from {@code segment_users}.
  * Each message is answered on its own; the answer comes once everything is on the log and the users are recorded.
  */
@@ -64,7 +64,7 @@ public class SegmentIngestService {
             String accountKey) {
     }
 
-    /** @param path the call: {@code track}, {@code page}, {@code identify}, {@code group} or {@code batch} */
+    /** @param path the call: {@code track}, {@code page}, {@code screen}, {@code identify}, {@code group} or {@code batch} */
     public Uni<SegmentOutcome> ingest(String tenantId, String system, String path, JsonNode body) {
         Instant now = pipeline.now();
         List<Message> messages = SegmentMapper.parse(path, body, rulesOf(tenantId, system), now.toString());
@@ -87,7 +87,8 @@ public class SegmentIngestService {
         List<Message> recorded = new ArrayList<>();
         for (Message message : messages) {
             MappedItem item = message.item();
-            if (item.touchpoint() != null && (message.call() == Call.TRACK || message.call() == Call.PAGE)) {
+            if (item.touchpoint() != null && (message.call() == Call.TRACK || message.call() == Call.PAGE
+                    || message.call() == Call.SCREEN)) {
                 item = withUser(message, userOf(tenantId, system, message, known), knownContacts);
             }
             ItemResult rejection = pipeline.check(item, tenantId, now);
@@ -143,7 +144,7 @@ public class SegmentIngestService {
                 });
     }
 
-    /** The track or page with the user's account and contact where it names none of its own. */
+    /** The track, page or screen with the user's account and contact where it names none of its own. */
     private static MappedItem withUser(Message message, User user, Map<Integer, KnownContact> knownContacts) {
         MappedItem item = message.item();
         if (user == null || (message.ownAccount() || user.accountKey() == null)
@@ -242,9 +243,9 @@ public class SegmentIngestService {
         IngestConfig.SegmentTenant tenant = segment.tenants().get(tenantId);
         IngestConfig.SegmentSystem rules = tenant == null ? null : tenant.systems().get(system);
         if (rules == null) {
-            return new SegmentRules(Map.of(), segment.source(), segment.pageType());
+            return new SegmentRules(Map.of(), segment.source(), segment.pageType(), segment.screenType());
         }
         return new SegmentRules(rules.events(), rules.source().orElse(segment.source()),
-                rules.pageType().orElse(segment.pageType()));
+                rules.pageType().orElse(segment.pageType()), rules.screenType().orElse(segment.screenType()));
     }
 }

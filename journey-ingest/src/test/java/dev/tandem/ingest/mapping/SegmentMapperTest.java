@@ -16,7 +16,7 @@ class SegmentMapperTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final SegmentRules RULES = new SegmentRules(Map.of("Demo Requested", "demo.requested"),
-            "marketing", "page.viewed");
+            "marketing", "page.viewed", "screen.viewed");
 
     private static JsonNode json(String text) throws Exception {
         return JSON.readTree(text);
@@ -71,6 +71,21 @@ class SegmentMapperTest {
         assertThat(messages.get(2).item().reason()).isEqualTo("unmapped-event");
         assertThat(messages.get(3).item().errors()).extracting("field").contains("/batch/3/userId");
         assertThat(messages.get(4).item().errors().get(0).field()).isEqualTo("/batch/4");
+    }
+
+    @Test
+    void aScreenIsATouchpointOfTheScreenTypeNamedByItsScreen() throws Exception {
+        Message screen = SegmentMapper.parse("screen", json("""
+                {"type":"screen","userId":"u-1","messageId":"s-1","name":"Order history",
+                 "properties":{"accountKey":"acme"},"timestamp":"2026-11-20T10:00:00Z"}"""), RULES, "x").get(0);
+
+        assertThat(screen.call()).isEqualTo(Call.SCREEN);
+        assertThat(screen.item().errors()).isEmpty();
+        assertThat(screen.item().touchpoint().get("type").asText()).isEqualTo("screen.viewed");
+        assertThat(screen.item().touchpoint().at("/properties/name").asText()).isEqualTo("Order history");
+        assertThat(SegmentMapper.parse("batch", json("""
+                {"batch":[{"type":"screen","messageId":"s-2","properties":{"accountKey":"acme"}}]}"""), RULES, "x")
+                .get(0).item().touchpoint().get("type").asText()).isEqualTo("screen.viewed");
     }
 
     @Test

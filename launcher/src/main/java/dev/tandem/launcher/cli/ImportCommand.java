@@ -22,8 +22,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "import", mixinStandardHelpOptions = true,
         description = {"Imports a history of touchpoints from FILE: NDJSON (one JSON object per line) or CSV (a .csv "
                 + "file with a header line; headers like contact.email or properties.campaign make nested fields). "
-                + "Each record may be a native touchpoint, a CloudEvent or a Segment call (track, page, identify, "
-                + "group), told by its fields.",
+                + "Each record may be a native touchpoint, a CloudEvent or a Segment call (track, page, screen, "
+                + "identify, group), told by its fields.",
                 "Interrupted, the same command resumes after the last answered batch (FILE.import.json); each "
                         + "record is counted once. Rejected and unreadable records go with why to "
                         + "FILE.rejected.ndjson."})
