@@ -22,6 +22,25 @@ class ContactKeysTest {
     }
 
     @Test
+    void threadsSharingOneInstanceGetTheKeysOneThreadGets() throws Exception {
+        java.util.List<String> emails = java.util.stream.IntStream.range(0, 2_000)
+                .mapToObj(i -> "person" + i + "@northwind.com").toList();
+        java.util.List<String> expected = emails.stream().map(e -> new ContactKeys(SECRET).keyOf("t1", e)).toList();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            java.util.List<java.util.concurrent.Future<java.util.List<String>>> runs = new java.util.ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                runs.add(pool.submit(() -> emails.stream().map(e -> keys.keyOf("t1", e)).toList()));
+            }
+            for (var run : runs) {
+                assertThat(run.get()).isEqualTo(expected);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void theSamePersonHasADifferentKeyInAnotherTenant() {
         assertThat(keys.keyOf("t1", "maria.chen@northwind.com"))
                 .isNotEqualTo(keys.keyOf("t2", "maria.chen@northwind.com"));
