@@ -49,8 +49,12 @@ public final class IsoInstants {
         return text.append('Z').toString();
     }
 
-    private static StringBuilder digits(StringBuilder text, int value, int width) {
-        String digits = Integer.toString(value);
+    /**
+     * Appends {@code value} in decimal, zero-padded on the left to {@code width} digits (longer values are appended
+     * whole): fixed-width numbers in text that sorts, written without {@code String.format}.
+     */
+    public static StringBuilder digits(StringBuilder text, long value, int width) {
+        String digits = Long.toString(value);
         for (int i = digits.length(); i < width; i++) {
             text.append('0');
         }

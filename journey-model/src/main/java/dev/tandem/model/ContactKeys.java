@@ -32,10 +32,21 @@ public final class ContactKeys {
     }
 
     public String keyOf(String tenantId, String email) {
-        String normalized = tenantId + "\n" + email.trim().toLowerCase(Locale.ROOT);
-        // doFinal leaves the Mac reset, keyed, ready for the next call on this thread
-        byte[] digest = macs.get().doFinal(normalized.getBytes(StandardCharsets.UTF_8));
+        byte[] digest = hash(tenantId + "\n" + email.trim().toLowerCase(Locale.ROOT));
         return "c_" + HexFormat.of().formatHex(digest, 0, 12);
+    }
+
+    /**
+     * A sending system's user id ({@code userId} or {@code anonymousId} of Segment calls, prefixed by the caller) as
+     * the same keyed hash, whole and in hex: what ingest stores instead of the id.
+     */
+    public String userKeyOf(String tenantId, String system, String user) {
+        return HexFormat.of().formatHex(hash(tenantId + "\n" + system + "\n" + user));
+    }
+
+    private byte[] hash(String text) {
+        // doFinal leaves the Mac reset, keyed, ready for the next call on this thread
+        return macs.get().doFinal(text.getBytes(StandardCharsets.UTF_8));
     }
 
     private Mac newMac() {

@@ -13,21 +13,18 @@ import dev.tandem.ingest.mapping.SegmentRules;
 import dev.tandem.ingest.repository.SegmentUserEntity;
 import dev.tandem.ingest.repository.SegmentUserRepository;
 import dev.tandem.ingest.service.TouchpointPipeline.KnownContact;
+import dev.tandem.model.ContactKeys;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Segment-spec calls: {@code track}, {@code page} and {@code screen} are touchpoints (through {@link TouchpointPipeline}, like any
@@ -43,7 +40,7 @@ public class SegmentIngestService {
     private final TouchpointIngestService touchpoints;
     private final SegmentUserRepository users;
     private final IngestConfig config;
-    private final SecretKeySpec userHashKey;
+    private final ContactKeys pseudonyms;
 
     public SegmentIngestService(TouchpointPipeline pipeline, TouchpointIngestService touchpoints,
             SegmentUserRepository users, IngestConfig config) {
@@ -51,7 +48,7 @@ public class SegmentIngestService {
         this.touchpoints = touchpoints;
         this.users = users;
         this.config = config;
-        this.userHashKey = new SecretKeySpec(config.pseudonymSecret().getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+        this.pseudonyms = new ContactKeys(config.pseudonymSecret());
     }
 
     /** What is known of a user: a contact by key (from the table) or as sent (earlier in this request), an account. */
@@ -228,14 +225,7 @@ public class SegmentIngestService {
 
     /** The user as the table knows it: an HMAC, so the table holds no user id in clear. */
     String userHash(String tenantId, String system, String user) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(userHashKey);
-            return HexFormat.of().formatHex(mac.doFinal((tenantId + "\n" + system + "\n" + user)
-                    .getBytes(StandardCharsets.UTF_8)));
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException("every JVM has HmacSHA256", e);
-        }
+        return pseudonyms.userKeyOf(tenantId, system, user);
     }
 
     private SegmentRules rulesOf(String tenantId, String system) {

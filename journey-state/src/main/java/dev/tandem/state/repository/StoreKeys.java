@@ -1,5 +1,6 @@
 package dev.tandem.state.repository;
 
+import dev.tandem.events.IsoInstants;
 import dev.tandem.model.history.HistoryPosition;
 import java.time.Instant;
 
@@ -60,16 +61,8 @@ public final class StoreKeys {
     /** Twelve digits of seconds and nine of nanoseconds, zero-padded (by hand: it runs for every store key). */
     public static String timeCode(Instant at) {
         StringBuilder code = new StringBuilder(21);
-        padded(code, at.getEpochSecond() + EPOCH_OFFSET, 12);
-        padded(code, at.getNano(), 9);
+        IsoInstants.digits(code, at.getEpochSecond() + EPOCH_OFFSET, 12);
+        IsoInstants.digits(code, at.getNano(), 9);
         return code.toString();
-    }
-
-    private static void padded(StringBuilder code, long value, int width) {
-        String digits = Long.toString(value);
-        for (int i = digits.length(); i < width; i++) {
-            code.append('0');
-        }
-        code.append(digits);
     }
 }
