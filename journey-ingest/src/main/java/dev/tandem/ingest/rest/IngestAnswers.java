@@ -8,7 +8,10 @@ import dev.tandem.ingest.service.IdempotencyService;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
 import jakarta.ws.rs.core.Response;
+import dev.tandem.ingest.service.OffEventLoop;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.function.Function;
 import java.util.Locale;
 import java.util.function.Supplier;
 
@@ -47,12 +50,15 @@ final class IngestAnswers {
                 .map(IngestAnswers::toResponse);
     }
 
-    static Uni<JsonNode> parse(ObjectMapper json, Buffer body) {
-        try {
-            return Uni.createFrom().item(json.readTree(body.getBytes()));
-        } catch (IOException e) {
-            return Uni.createFrom().failure(e);
-        }
+    /** The body's JSON, mapped: parsing is CPU work, done off the event loop ({@link OffEventLoop}). */
+    static <T> Uni<T> parse(ObjectMapper json, Buffer body, Function<JsonNode, T> mapping) {
+        return OffEventLoop.compute(() -> {
+            try {
+                return mapping.apply(json.readTree(body.getBytes()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }).onFailure(UncheckedIOException.class).transform(Throwable::getCause);
     }
 
     static String write(ObjectMapper json, Object answer) {

@@ -161,7 +161,7 @@ public class SegmentResource {
     }
 
     private Uni<HttpAnswer> answer(String tenantId, String system, String call, Buffer body) {
-        return IngestAnswers.parse(json, body)
+        return IngestAnswers.parse(json, body, tree -> tree)
                 .chain(tree -> segment.ingest(tenantId, system, call, tree))
                 .map(this::answerOf);
     }

@@ -166,8 +166,7 @@ public class TouchpointResource {
 
     private Uni<HttpAnswer> answer(String tenantId, String sourceSystem, String mediaType,
             Map<String, String> ceHeaders, Buffer body) {
-        return IngestAnswers.parse(json, body)
-                .map(tree -> requests.parse(mediaType, ceHeaders, tree))
+        return IngestAnswers.parse(json, body, tree -> requests.parse(mediaType, ceHeaders, tree))
                 .chain(parsed -> ingest.ingest(tenantId, sourceSystem, parsed))
                 .map(this::answerOf);
     }

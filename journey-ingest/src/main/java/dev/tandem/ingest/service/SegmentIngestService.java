@@ -64,17 +64,26 @@ public class SegmentIngestService {
     /** @param path the call: {@code track}, {@code page}, {@code screen}, {@code identify}, {@code group} or {@code batch} */
     public Uni<SegmentOutcome> ingest(String tenantId, String system, String path, JsonNode body) {
         Instant now = pipeline.now();
-        List<Message> messages = SegmentMapper.parse(path, body, rulesOf(tenantId, system), now.toString());
-        touchpoints.refuseOversizedRequest(tenantId, system, IngestFormat.SEGMENT, messages.size());
-        Set<String> hashes = new LinkedHashSet<>();
-        for (Message message : messages) {
-            hashes.addAll(userHashes(tenantId, system, message));
-        }
-        return Panache.withSession(() -> users.findUsers(tenantId, system, hashes))
-                .chain(rows -> process(tenantId, system, messages, !"batch".equals(path), known(rows), now));
+        return OffEventLoop.compute(() -> SegmentMapper.parse(path, body, rulesOf(tenantId, system), now.toString()))
+                .chain(messages -> {
+                    touchpoints.refuseOversizedRequest(tenantId, system, IngestFormat.SEGMENT, messages.size());
+                    Set<String> hashes = new LinkedHashSet<>();
+                    for (Message message : messages) {
+                        hashes.addAll(userHashes(tenantId, system, message));
+                    }
+                    return Panache.withSession(() -> users.findUsers(tenantId, system, hashes))
+                            .chain(rows -> OffEventLoop.compute(() -> judged(tenantId, system, messages,
+                                    !"batch".equals(path), known(rows), now)))
+                            .chain(judged -> publish(tenantId, system, messages.size(), judged, now));
+                });
     }
 
-    private Uni<SegmentOutcome> process(String tenantId, String system, List<Message> messages, boolean single,
+    /** A request's messages judged: results so far, what to publish, and what to record of its users. */
+    private record Judged(ItemResult[] results, List<MappedItem> valid, Map<Integer, KnownContact> knownContacts,
+            List<ContactProfileV1> profiles, List<Change> changes, List<Message> recorded) {
+    }
+
+    private Judged judged(String tenantId, String system, List<Message> messages, boolean single,
             Map<String, User> known, Instant now) {
         ItemResult[] results = new ItemResult[messages.size()];
         List<MappedItem> valid = new ArrayList<>();
@@ -129,11 +138,17 @@ public class SegmentIngestService {
                 default -> valid.add(item);
             }
         }
-        return touchpoints.publishFresh(tenantId, system, IngestFormat.SEGMENT, valid, results, messages.size(), now,
-                        fresh -> pipeline.publish(tenantId, system, fresh, knownContacts, profiles, now)
-                                .chain(sealed -> record(tenantId, system, changes, sealed, now)))
+        return new Judged(results, valid, knownContacts, profiles, changes, recorded);
+    }
+
+    private Uni<SegmentOutcome> publish(String tenantId, String system, int requestSize, Judged judged, Instant now) {
+        ItemResult[] results = judged.results();
+        return touchpoints.publishFresh(tenantId, system, IngestFormat.SEGMENT, judged.valid(), results, requestSize,
+                        now, fresh -> pipeline.publish(tenantId, system, fresh, judged.knownContacts(),
+                                judged.profiles(), now)
+                                .chain(sealed -> record(tenantId, system, judged.changes(), sealed, now)))
                 .map(ignored -> {
-                    for (Message message : recorded) {
+                    for (Message message : judged.recorded()) {
                         results[message.item().index()] = ItemResult.accepted(message.item().index(),
                                 message.item().eventId());
                     }

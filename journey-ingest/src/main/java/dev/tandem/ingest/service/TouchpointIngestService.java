@@ -38,8 +38,20 @@ public class TouchpointIngestService {
     public Uni<IngestOutcome> ingest(String tenantId, String sourceSystem, ParsedRequest request) {
         Instant now = pipeline.now();
         IngestFormat format = request.format();
+        refuseOversizedRequest(tenantId, sourceSystem, format, request.items().size());
+        return OffEventLoop.compute(() -> checked(tenantId, sourceSystem, request, now))
+                .chain(checked -> publishFresh(tenantId, sourceSystem, format, checked.valid(), checked.results(),
+                        request.items().size(), now,
+                        fresh -> pipeline.publish(tenantId, sourceSystem, fresh, now).replaceWithVoid())
+                        .map(ignored -> answered(sourceSystem, format, checked.results())));
+    }
+
+    /** A request's items checked: the valid ones, and the rejections in their places of the results. */
+    private record Checked(List<MappedItem> valid, ItemResult[] results) {
+    }
+
+    private Checked checked(String tenantId, String sourceSystem, ParsedRequest request, Instant now) {
         List<MappedItem> items = request.items();
-        refuseOversizedRequest(tenantId, sourceSystem, format, items.size());
         ItemResult[] results = new ItemResult[items.size()];
         List<MappedItem> valid = new ArrayList<>(items.size());
         for (MappedItem item : items) {
@@ -50,15 +62,13 @@ public class TouchpointIngestService {
             }
             if (!request.array() && RejectReason.TOO_LARGE.tag().equals(rejection.reason())) {
                 // one touchpoint over the limit is a request over it
-                pipeline.metrics().rejected(sourceSystem, format, RejectReason.TOO_LARGE, 1);
+                pipeline.metrics().rejected(sourceSystem, request.format(), RejectReason.TOO_LARGE, 1);
                 throw new TooLargeException("The touchpoint is larger than " + pipeline.limits().maxEventBytes()
                         + " bytes; nothing was accepted", rejection.errors());
             }
             results[item.index()] = rejection;
         }
-        return publishFresh(tenantId, sourceSystem, format, valid, results, items.size(), now,
-                fresh -> pipeline.publish(tenantId, sourceSystem, fresh, now).replaceWithVoid())
-                .map(ignored -> answered(sourceSystem, format, results));
+        return new Checked(valid, results);
     }
 
     /** 413 for a request of more items than a request may carry. */

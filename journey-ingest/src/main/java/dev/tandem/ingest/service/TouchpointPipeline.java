@@ -179,6 +179,24 @@ public class TouchpointPipeline {
     private Uni<Map<String, ContactProfileV1>> publish(String tenantId, String sourceSystem, List<MappedItem> items,
             Map<Integer, KnownContact> known, List<ContactProfileV1> extraProfiles, Instant now,
             boolean skipUnchangedProfiles) {
+        return OffEventLoop.compute(() -> unsealed(tenantId, sourceSystem, items, known, extraProfiles, now,
+                        skipUnchangedProfiles))
+                .chain(unsealed -> sealed(tenantId, unsealed))
+                .chain(sealed -> publisher.send(sealed.records())
+                        .invoke(() -> publishedProfiles.published(sealed.plainProfiles()))
+                        .map(ignored -> byContactKey(sealed.profiles())))
+                .ifNoItem().after(config.publishTimeout()).fail()
+                .onFailure().transform(PublishFailedException::new);
+    }
+
+    /** What a request publishes before sealing: its touchpoints, their known contacts, the profiles to publish. */
+    private record Unsealed(List<TouchpointV1> touchpoints, List<KnownContact> knownOfEach,
+            Map<String, ContactProfileV1> profiles) {
+    }
+
+    private Unsealed unsealed(String tenantId, String sourceSystem, List<MappedItem> items,
+            Map<Integer, KnownContact> known, List<ContactProfileV1> extraProfiles, Instant now,
+            boolean skipUnchangedProfiles) {
         List<TouchpointV1> touchpoints = new ArrayList<>(items.size());
         List<KnownContact> knownOfEach = new ArrayList<>(items.size());
         Map<String, ContactProfileV1> profiles = new LinkedHashMap<>();
@@ -192,14 +210,7 @@ public class TouchpointPipeline {
                 profiles.put(profile.contactKey(), profile);
             }
         }
-        List<ContactProfileV1> plainProfiles = List.copyOf(profiles.values());
-        return sealed(tenantId, profiles, touchpoints)
-                .map(sealed -> new Sealed(sealed.profiles(), withKnownContacts(sealed.touchpoints(), knownOfEach)))
-                .chain(records -> publisher.publish(records.profiles(), records.touchpoints())
-                        .invoke(() -> publishedProfiles.published(plainProfiles))
-                        .map(ignored -> byContactKey(records.profiles())))
-                .ifNoItem().after(config.publishTimeout()).fail()
-                .onFailure().transform(PublishFailedException::new);
+        return new Unsealed(touchpoints, knownOfEach, profiles);
     }
 
     private static Map<String, ContactProfileV1> byContactKey(List<ContactProfileV1> profiles) {
@@ -221,29 +232,35 @@ public class TouchpointPipeline {
         return result;
     }
 
-    private record Sealed(List<ContactProfileV1> profiles, List<TouchpointV1> touchpoints) {
+    /** The sealed profiles and their records, ready to send; the plain profiles are remembered once sent. */
+    private record Sealed(List<ContactProfileV1> profiles, List<ContactProfileV1> plainProfiles,
+            TouchpointPublisher.OutgoingRecords records) {
     }
 
-    /** Email, name and title sealed under each contact's data key: the log never holds them in plaintext. */
-    private Uni<Sealed> sealed(String tenantId, Map<String, ContactProfileV1> profiles,
-            List<TouchpointV1> touchpoints) {
-        Set<String> contacts = new LinkedHashSet<>(profiles.keySet());
-        touchpoints.stream().map(TouchpointV1::contactKey).filter(Objects::nonNull).forEach(contacts::add);
-        if (contacts.isEmpty()) {
-            return Uni.createFrom().item(new Sealed(List.of(), touchpoints));
+    /**
+     * Email, name and title sealed under each contact's data key (the log never holds them in plaintext), and the
+     * records built, off the event loop once the keys are known.
+     */
+    private Uni<Sealed> sealed(String tenantId, Unsealed unsealed) {
+        Set<String> contacts = new LinkedHashSet<>(unsealed.profiles().keySet());
+        unsealed.touchpoints().stream().map(TouchpointV1::contactKey).filter(Objects::nonNull)
+                .forEach(contacts::add);
+        Uni<Map<String, ContactDataKey>> keys = contacts.isEmpty() ? Uni.createFrom().item(Map.of())
+                : contactKeys.keysFor(tenantId, contacts);
+        return keys.chain(byContact -> OffEventLoop.compute(() -> sealedWith(byContact, unsealed)));
+    }
+
+    private static Sealed sealedWith(Map<String, ContactDataKey> keys, Unsealed unsealed) {
+        List<ContactProfileV1> sealedProfiles = unsealed.profiles().values().stream()
+                .map(profile -> ContactSealing.seal(profile, keys.get(profile.contactKey()))).toList();
+        List<TouchpointV1> sealedTouchpoints = new ArrayList<>(unsealed.touchpoints().size());
+        for (TouchpointV1 touchpoint : unsealed.touchpoints()) {
+            ContactDataKey key = touchpoint.contactKey() == null ? null : keys.get(touchpoint.contactKey());
+            sealedTouchpoints.add(key == null ? touchpoint : ContactSealing.sealTitle(touchpoint, key));
         }
-        return contactKeys.keysFor(tenantId, contacts).map(keys -> {
-            List<ContactProfileV1> sealedProfiles = profiles.values().stream()
-                    .map(profile -> ContactSealing.seal(profile, keys.get(profile.contactKey()))).toList();
-            List<TouchpointV1> sealedTouchpoints = touchpoints.stream()
-                    .map(touchpoint -> {
-                        ContactDataKey key = touchpoint.contactKey() == null ? null
-                                : keys.get(touchpoint.contactKey());
-                        return key == null ? touchpoint : ContactSealing.sealTitle(touchpoint, key);
-                    })
-                    .toList();
-            return new Sealed(sealedProfiles, sealedTouchpoints);
-        });
+        List<TouchpointV1> published = withKnownContacts(sealedTouchpoints, unsealed.knownOfEach());
+        return new Sealed(sealedProfiles, List.copyOf(unsealed.profiles().values()),
+                TouchpointPublisher.records(sealedProfiles, published));
     }
 
     private static TouchpointInput toInput(JsonNode item) {
