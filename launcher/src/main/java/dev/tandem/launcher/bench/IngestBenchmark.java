@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -43,13 +44,13 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 public final class IngestBenchmark {
 
     /** What to measure. */
-    public record Spec(int seconds, int warmupSeconds, int batchSize, int inFlight, int accounts, long kafkaRecords,
-            List<String> jvmOptions) {
+    public record Spec(int seconds, int warmupSeconds, int maxWarmupSeconds, int batchSize, int inFlight,
+            int accounts, long kafkaRecords, List<String> jvmOptions) {
     }
 
     /** What was measured. */
     public record Result(long ingestEventsPerSec, long kafkaProducerRecordsPerSec, double ratio, int recordBytes,
-            int batchSize, long ingested, double seconds, long failedRequests) {
+            int batchSize, long ingested, double seconds, long failedRequests, Map<String, Long> cpuMicros) {
 
         public Map<String, Object> figures() {
             Map<String, Object> figures = new LinkedHashMap<>();
@@ -58,11 +59,14 @@ public final class IngestBenchmark {
             figures.put("ingestToKafkaRatio", ratio);
             figures.put("ingestRecordBytes", recordBytes);
             figures.put("ingestBatchSize", batchSize);
+            figures.put("ingestCpuMicrosPerTouchpoint", cpuMicros);
             return figures;
         }
     }
 
     private static final String TENANT = "bench";
+    private static final int WARMUP_SLICE_SECONDS = 10;
+    private static final double SETTLED_JIT_SHARE = 0.05;
     private static final String PERF_TOPIC = "tandem.bench.producer-performance";
     private static final Pattern SUMMARY = Pattern.compile("(\\d+) records sent, ([\\d.]+) records/sec");
 
@@ -72,32 +76,46 @@ public final class IngestBenchmark {
     public static Result run(Spec spec, PrintWriter out) throws Exception {
         Path root = RepositoryRoot.locate();
         Path data = ServiceRig.benchDataDirectory(out);
-        List<String> jvm = new ArrayList<>(List.of("-Xmx512m"));
-        jvm.addAll(spec.jvmOptions());
+        // the collector the image runs it with (run-java.sh's ParallelGC), not the JVM's default G1
+        List<String> jvm = ServiceRig.jvmOptions("512m", "-XX:+UseParallelGC", spec.jvmOptions());
         try (ServiceRig rig = ServiceRig.start(root, data, jvm, ServiceCatalog.INGEST)) {
             // the tenant's rate limit would measure itself, not ingest
-            rig.startService(ServiceCatalog.INGEST, List.of(
+            long ingestPid = rig.startService(ServiceCatalog.INGEST, List.of(
                     "tandem.ingest.rate-limit.touchpoints-per-second=1000000000",
-                    "tandem.ingest.rate-limit.burst=1000000000"));
+                    "tandem.ingest.rate-limit.burst=1000000000")).pid();
             URI ingest = rig.baseUri(ServiceCatalog.INGEST);
             String token = rig.signingKey().token(TENANT, "bench", Set.of("ingest"), Duration.ofHours(1));
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             Load load = new Load(new TandemApi(http, ingest, ingest, ingest, token), spec);
-            out.printf("HTTP ingest: batches of %d, %d requests in flight, %d s warm-up, %d s measured%n",
-                    spec.batchSize(), spec.inFlight(), spec.warmupSeconds(), spec.seconds());
+            out.printf("HTTP ingest: batches of %d, %d requests in flight, warm-up of %d to %d s (until the JIT "
+                    + "settles), %d s measured; %s%n", spec.batchSize(), spec.inFlight(), spec.warmupSeconds(),
+                    spec.maxWarmupSeconds(), spec.seconds(), String.join(" ", jvm));
             out.flush();
             load.start();
-            Thread.sleep(spec.warmupSeconds() * 1000L);
+            long warmedUp = warmUp(ingestPid, spec);
+            out.printf("Warmed up for %d s%n", warmedUp);
             long before = load.accepted.get();
+            Map<String, Duration> cpuBefore = cpuTimes(ingestPid);
+            OptionalLong jitBefore = CompilerThreads.ticks(ingestPid);
             long start = System.nanoTime();
             Thread.sleep(spec.seconds() * 1000L);
             long ingested = load.accepted.get() - before;
             double seconds = (System.nanoTime() - start) / 1e9;
+            Map<String, Long> cpu = microsPerTouchpoint(cpuBefore, cpuTimes(ingestPid), ingested);
+            double jitShare = CompilerThreads.share(jitBefore, CompilerThreads.ticks(ingestPid),
+                    Duration.ofNanos(System.nanoTime() - start));
             load.stop();
             long ingestRate = Math.round(ingested / seconds);
             out.printf("HTTP ingest: %,d touchpoints accepted in %.1f s = %,d touchpoints/s (%d failed requests%s)%n",
                     ingested, seconds, ingestRate, load.failed.get(), load.firstFailure.get() == null ? ""
                             : "; the first: " + load.firstFailure.get());
+            out.printf("CPU per touchpoint accepted: %s µs%n", cpu);
+            if (!Double.isNaN(jitShare)) {
+                // still compiling: the warm-up was too short for the figure to be the service's steady rate
+                out.printf("journey-ingest's JIT compiler threads were busy %.0f%% of a core in the window%s%n",
+                        jitShare * 100, jitShare > SETTLED_JIT_SHARE ? " (still warming up: a longer --max-warmup gives "
+                                + "its steady rate)" : "");
+            }
             out.flush();
 
             int recordBytes = averageRecordBytes(rig.bootstrapServers());
@@ -107,8 +125,7 @@ public final class IngestBenchmark {
                     ratio);
             out.flush();
             return new Result(ingestRate, kafkaRate, ratio, recordBytes, spec.batchSize(), ingested,
-                    Math.round(seconds * 10) / 10.0,
-                    load.failed.get());
+                    Math.round(seconds * 10) / 10.0, load.failed.get(), cpu);
         }
     }
 
@@ -162,6 +179,55 @@ public final class IngestBenchmark {
             running.set(false);
             senders.forEach(CompletableFuture::join);
         }
+    }
+
+    /**
+     * Load runs at least the warm-up's seconds and then until journey-ingest's JIT compiler threads were busy less
+     * than {@value #SETTLED_JIT_SHARE} of a core over a slice of {@value #WARMUP_SLICE_SECONDS} s, at most the
+     * maximum: a JVM still compiling is not yet running the code it will run. Without /proc, the minimum.
+     *
+     * @return the seconds it took
+     */
+    private static long warmUp(long pid, Spec spec) throws InterruptedException {
+        long start = System.nanoTime();
+        Thread.sleep(spec.warmupSeconds() * 1000L);
+        while (true) {
+            long elapsed = (System.nanoTime() - start) / 1_000_000_000L;
+            if (elapsed + WARMUP_SLICE_SECONDS > spec.maxWarmupSeconds()) {
+                return elapsed;
+            }
+            OptionalLong before = CompilerThreads.ticks(pid);
+            long sliceStart = System.nanoTime();
+            Thread.sleep(WARMUP_SLICE_SECONDS * 1000L);
+            double share = CompilerThreads.share(before, CompilerThreads.ticks(pid),
+                    Duration.ofNanos(System.nanoTime() - sliceStart));
+            if (Double.isNaN(share) || share < SETTLED_JIT_SHARE) {
+                return (System.nanoTime() - start) / 1_000_000_000L;
+            }
+        }
+    }
+
+    /** CPU time so far of journey-ingest and of this JVM (the broker and the load). */
+    private static Map<String, Duration> cpuTimes(long ingestPid) {
+        Map<String, Duration> times = new LinkedHashMap<>();
+        ProcessHandle.of(ingestPid).flatMap(handle -> handle.info().totalCpuDuration())
+                .ifPresent(time -> times.put(ServiceCatalog.INGEST.name(), time));
+        ProcessHandle.current().info().totalCpuDuration()
+                .ifPresent(time -> times.put("launcher (broker, load)", time));
+        return times;
+    }
+
+    /** CPU microseconds per touchpoint, by process, between two readings. */
+    private static Map<String, Long> microsPerTouchpoint(Map<String, Duration> before, Map<String, Duration> after,
+            long touchpoints) {
+        Map<String, Long> micros = new LinkedHashMap<>();
+        after.forEach((process, end) -> {
+            Duration start = before.get(process);
+            if (start != null && touchpoints > 0) {
+                micros.put(process, Math.round(end.minus(start).toNanos() / 1e3 / touchpoints));
+            }
+        });
+        return micros;
     }
 
     /** The mean size of the values of the latest touchpoint records ingest wrote. */

@@ -67,6 +67,20 @@ final class ServiceRig implements AutoCloseable {
         return data;
     }
 
+    /**
+     * A service's JVM options for a benchmark: its heap, the collector given unless {@code extra} names one (a JVM
+     * takes one), then {@code extra}. The services' image runs them with ParallelGC (run-java.sh's default), the
+     * collector the benchmarks take unless they say why not.
+     */
+    static List<String> jvmOptions(String heap, String collector, List<String> extra) {
+        List<String> options = new java.util.ArrayList<>(List.of("-Xmx" + heap));
+        if (extra.stream().noneMatch(option -> option.startsWith("-XX:+Use") && option.endsWith("GC"))) {
+            options.add(collector);
+        }
+        options.addAll(extra);
+        return options;
+    }
+
     /** Starts the infrastructure (a fresh Kafka broker); journey-state comes with {@link #startState}. */
     static ServiceRig start(Path repositoryRoot, Path dataDirectory, List<String> jvmOptions) {
         return start(repositoryRoot, dataDirectory, jvmOptions, ServiceCatalog.STATE);

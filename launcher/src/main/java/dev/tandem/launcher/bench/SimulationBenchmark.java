@@ -59,13 +59,9 @@ public final class SimulationBenchmark {
     public static Result run(Spec spec, PrintWriter out) throws Exception {
         Path root = RepositoryRoot.locate();
         Path data = ServiceRig.benchDataDirectory(out);
-        List<String> jvm = new ArrayList<>(List.of("-Xmx" + spec.heap()));
         // a throughput collector for a batch job (the live set is large: young collections under the serial
-        // collector took a third of the time), unless the options name another (a JVM takes one)
-        if (spec.jvmOptions().stream().noneMatch(o -> o.startsWith("-XX:+Use") && o.endsWith("GC"))) {
-            jvm.add("-XX:+UseParallelGC");
-        }
-        jvm.addAll(spec.jvmOptions());
+        // collector took a third of the time)
+        List<String> jvm = ServiceRig.jvmOptions(spec.heap(), "-XX:+UseParallelGC", spec.jvmOptions());
         out.printf("Machine: %d cores, Java %s; interaction-designer-api %s%n",
                 Runtime.getRuntime().availableProcessors(), Runtime.version(), String.join(" ", jvm));
         try (ServiceRig rig = ServiceRig.start(root, data, jvm, ServiceCatalog.DESIGNER)) {

@@ -22,8 +22,14 @@ final class BenchIngestCommand implements Callable<Integer> {
     @Option(names = "--seconds", defaultValue = "30", description = "Measured seconds (default ${DEFAULT-VALUE}).")
     int seconds;
 
-    @Option(names = "--warmup", defaultValue = "10", description = "Warm-up seconds (default ${DEFAULT-VALUE}).")
+    @Option(names = "--warmup", defaultValue = "30", description = "Least warm-up seconds (default "
+            + "${DEFAULT-VALUE}); the load then goes on until journey-ingest's JIT compiler threads are quiet (under "
+            + "5% of a core for 10 s), at most --max-warmup. On two cores that took 60 to 120 s.")
     int warmup;
+
+    @Option(names = "--max-warmup", defaultValue = "180",
+            description = "Most warm-up seconds (default ${DEFAULT-VALUE}).")
+    int maxWarmup;
 
     @Option(names = "--in-flight", defaultValue = "8",
             description = "Requests in flight at once (default ${DEFAULT-VALUE}).")
@@ -39,11 +45,12 @@ final class BenchIngestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        IngestBenchmark.run(spec(seconds, warmup, inFlight, kafkaRecords, jvmOptions), spec.commandLine().getOut());
+        IngestBenchmark.run(spec(seconds, warmup, maxWarmup, inFlight, kafkaRecords, jvmOptions), spec.commandLine().getOut());
         return 0;
     }
 
-    static IngestBenchmark.Spec spec(int seconds, int warmup, int inFlight, long kafkaRecords, List<String> jvm) {
-        return new IngestBenchmark.Spec(seconds, warmup, 100, inFlight, 1000, kafkaRecords, jvm);
+    static IngestBenchmark.Spec spec(int seconds, int warmup, int maxWarmup, int inFlight, long kafkaRecords,
+            List<String> jvm) {
+        return new IngestBenchmark.Spec(seconds, warmup, maxWarmup, 100, inFlight, 1000, kafkaRecords, jvm);
     }
 }
