@@ -2,6 +2,7 @@ package dev.tandem.events;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonMetaSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.PathType;
 import com.networknt.schema.SchemaValidatorsConfig;
@@ -17,7 +18,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -57,7 +57,11 @@ public final class TouchpointIntake {
                     .pathType(PathType.JSON_POINTER)
                     .formatAssertionsEnabled(true)
                     .build();
-            return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in, config);
+            JsonMetaSchema draft202012 = JsonMetaSchema.builder(JsonMetaSchema.getV202012())
+                    .format(new RememberedEmails())
+                    .build();
+            return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,
+                    factory -> factory.metaSchema(draft202012)).getSchema(in, config);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -99,7 +103,7 @@ public final class TouchpointIntake {
         if (errors.isEmpty()) {
             String occurredAt = item.path("occurredAt").asText();
             try {
-                Instant when = OffsetDateTime.parse(occurredAt).toInstant();
+                Instant when = IsoInstants.parse(occurredAt);
                 if (when.isAfter(now.plus(MAX_CLOCK_SKEW))) {
                     errors.add(new FieldError(pointerPrefix + "/occurredAt", "lies in the future"));
                 }
@@ -125,7 +129,7 @@ public final class TouchpointIntake {
         String accountKey = input.accountKey() != null ? input.accountKey()
                 : accountResolvers.apply(tenantId).accountOf(input.contact().email()).orElseThrow();
         return new TouchpointV1(input.eventId(), tenantId, accountKey, input.type(), source, direction,
-                OffsetDateTime.parse(input.occurredAt()).toInstant(), receivedAt, contactKey, title,
+                IsoInstants.parse(input.occurredAt()), receivedAt, contactKey, title,
                 input.properties(), SourceSystems.requireValid(sourceSystem));
     }
 

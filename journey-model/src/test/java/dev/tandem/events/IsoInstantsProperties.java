@@ -46,4 +46,50 @@ class IsoInstantsProperties {
         assertThat(json).isEqualTo("\"" + at + "\"");
         assertThat(EventJson.read(json, Instant.class)).isEqualTo(at);
     }
+
+    @Property(tries = 5000)
+    void parsesAsOffsetDateTimeDoesOrFailsAsItDoes(@ForAll @IntRange(min = 0, max = 10_000) int year,
+            @ForAll @IntRange(min = 0, max = 13) int month, @ForAll @IntRange(min = 0, max = 32) int day,
+            @ForAll @IntRange(min = 0, max = 24) int hour, @ForAll @IntRange(min = 0, max = 60) int minute,
+            @ForAll @IntRange(min = 0, max = 61) int second, @ForAll @IntRange(min = -1, max = 10) int fractionDigits,
+            @ForAll @IntRange(min = 0, max = 999_999_999) int fraction,
+            @ForAll("offsets") String offset, @ForAll boolean lowerCaseT) {
+        StringBuilder text = new StringBuilder();
+        IsoInstants.digits(text, year, 4).append('-');
+        IsoInstants.digits(text, month, 2).append('-');
+        IsoInstants.digits(text, day, 2).append(lowerCaseT ? 't' : 'T');
+        IsoInstants.digits(text, hour, 2).append(':');
+        IsoInstants.digits(text, minute, 2).append(':');
+        IsoInstants.digits(text, second, 2);
+        if (fractionDigits >= 0) {
+            String digits = String.format("%09d", fraction);
+            text.append('.').append(fractionDigits <= 9 ? digits.substring(0, fractionDigits) : digits + "1");
+        }
+        String candidate = text.append(offset).toString();
+        Object expected = outcome(() -> java.time.OffsetDateTime.parse(candidate).toInstant());
+        Object actual = outcome(() -> IsoInstants.parse(candidate));
+        assertThat(actual).as(candidate).isEqualTo(expected);
+    }
+
+    @net.jqwik.api.Provide
+    net.jqwik.api.Arbitrary<String> offsets() {
+        return net.jqwik.api.Arbitraries.of("Z", "z", "+00:00", "-00:00", "+02:00", "-05:30", "+14:00", "+17:59",
+                "+18:00", "-18:00", "+19:00", "+05:60", "+0200", "+02", "+02:00:30", "", "UTC", "+2:00");
+    }
+
+    @Property(tries = 200)
+    void readsBackWhatItWrites(@ForAll @LongRange(min = -62_167_219_200L, max = 253_402_300_799L) long seconds,
+            @ForAll @IntRange(min = 0, max = 999_999_999) int nanos) {
+        Instant at = Instant.ofEpochSecond(seconds, nanos);
+        assertThat(IsoInstants.parse(IsoInstants.format(at))).isEqualTo(at);
+    }
+
+    /** The instant, or the class of what was thrown. */
+    private static Object outcome(java.util.function.Supplier<Instant> parse) {
+        try {
+            return parse.get();
+        } catch (RuntimeException e) {
+            return e.getClass();
+        }
+    }
 }

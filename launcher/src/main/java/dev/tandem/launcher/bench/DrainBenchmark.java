@@ -47,8 +47,7 @@ public final class DrainBenchmark {
         out.printf("Machine: %d cores, Java %s; journey-state -Xmx%s; %s%n",
                 Runtime.getRuntime().availableProcessors(), Runtime.version(), spec.heap(),
                 spec.shuffled() ? "each account's touchpoints shuffled" : "each account's touchpoints in order");
-        List<String> jvm = new ArrayList<>(List.of("-Xmx" + spec.heap(), "-XX:+UseSerialGC"));
-        jvm.addAll(spec.jvmOptions());
+        List<String> jvm = ServiceRig.jvmOptions(spec.heap(), "-XX:+UseSerialGC", spec.jvmOptions());
         try (ServiceRig rig = ServiceRig.start(root, data, jvm)) {
             List<String> properties = new ArrayList<>(List.of("quarkus.log.category.\"dev.tandem\".level=WARN",
                     // measured: the touchpoint path alone, not the stall punctuator's visits
@@ -73,7 +72,11 @@ public final class DrainBenchmark {
                 out.printf("journey-state ready after %.1f s (it consumes while starting)%n",
                         seconds(System.nanoTime() - start));
             }
+            java.util.OptionalLong jitBefore = CompilerThreads.ticks(rig.statePid());
+            long drainStart = System.nanoTime();
             Drained drained = awaitDrained(rig);
+            double jitShare = CompilerThreads.share(jitBefore, CompilerThreads.ticks(rig.statePid()),
+                    Duration.ofNanos(System.nanoTime() - drainStart));
             String metrics = rig.metrics();
             Result result = new Result(drained.records(), drained.seconds(), rig.stateResidentMb(),
                     figure(REDERIVATIONS, metrics), figure(REPLAYED, metrics));
@@ -83,6 +86,10 @@ public final class DrainBenchmark {
             out.printf("Replays from a checkpoint: %s, history entries replayed: %s%n", result.rederivations(),
                     result.replayed());
             out.printf("journey-state resident memory: %,d MiB%n", result.residentMb());
+            if (!Double.isNaN(jitShare)) {
+                out.printf("journey-state's JIT compiler threads were busy %.0f%% of a core while it drained%n",
+                        jitShare * 100);
+            }
             out.flush();
             return result;
         }

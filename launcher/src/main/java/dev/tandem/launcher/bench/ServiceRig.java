@@ -192,6 +192,10 @@ final class ServiceRig implements AutoCloseable {
     }
 
     /** journey-state's resident memory in MiB (heap, metaspace, code, RocksDB), from /proc; -1 where unknown. */
+    long statePid() {
+        return state.pid();
+    }
+
     long stateResidentMb() {
         return ResidentMemory.ofProcessMb(state.pid());
     }

@@ -58,7 +58,7 @@ final class BenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         int events = quick ? 20_000 : 100_000;
-        int warmup = quick ? 10_000 : 50_000;
+        int warmup = quick ? 10_000 : 200_000;
         int e2eSeconds = quick ? 20 : 60;
         int e2eWarmup = quick ? 10 : 20;
         out.printf("1/6 drain, each account's touchpoints in order: %,d over %,d accounts%n", events, events / 20);

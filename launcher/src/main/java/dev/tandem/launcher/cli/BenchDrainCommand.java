@@ -36,8 +36,9 @@ final class BenchDrainCommand implements Callable<Integer> {
     @Option(names = "--shuffled", description = "Each account's touchpoints in random order (a backfill).")
     boolean shuffled;
 
-    @Option(names = "--warmup", defaultValue = "50000", description = "Touchpoints of another tenant drained "
-            + "first, so the figure is the warm rate, not the JIT compiling (default ${DEFAULT-VALUE}; 0: none).")
+    @Option(names = "--warmup", defaultValue = "200000", description = "Touchpoints of another tenant drained "
+            + "first, so the figure is the warm rate, not the JIT compiling (default ${DEFAULT-VALUE}: after 50,000 "
+            + "the compiler still took a tenth of a core through the drain; the run says how busy it was; 0: none).")
     int warmup;
 
     @Option(names = "--heap", defaultValue = "320m",
