@@ -85,10 +85,13 @@ class ReadModelRebuildTest {
         KAFKA.send(Topics.JOURNEY_EVENTS, key, recorded(tenant, account, 1, "tp-a", known, 0));
         KAFKA.send(Topics.JOURNEY_EVENTS, key, recorded(tenant, account, 2, "tp-b", erased, 1));
         KAFKA.send(Topics.JOURNEY_EVENTS, key, recorded(tenant, account, 1, "tp-a", known, 0));
+        // the contacts have a consumer of their own: the live model is whole once both are written too (the
+        // erased one as a marker without a name), not only when the seller view shows the known one
         await().atMost(PATIENCE).until(() -> {
             JsonPath view = journey(tenant, account);
             return view != null && view.getInt("momentum") == 55 && view.getList("timeline").size() == 2
-                    && "Hank Scorpio".equals(view.getString("committee[0].name"));
+                    && "Hank Scorpio".equals(view.getString("committee[0].name"))
+                    && documentsOf(tenant, ReadModelCollections.currentGeneration(mongo)).get("contacts").size() == 2;
         });
         int liveGeneration = ReadModelCollections.currentGeneration(mongo);
         Map<String, List<Document>> live = documentsOf(tenant, liveGeneration);
