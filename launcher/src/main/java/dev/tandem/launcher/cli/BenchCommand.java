@@ -45,9 +45,9 @@ final class BenchCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--quick", description = "Smaller backlogs (20,000 touchpoints, a 10,000 warm-up), a 20 s "
-            + "latency window after a 10 s warm-up and a 100,000-touchpoint simulation: for a first look; the figures "
-            + "are lower than the full run's.")
+    @Option(names = "--quick", description = "Within five minutes: smaller backlogs (20,000 touchpoints, a 5,000 "
+            + "warm-up), a 15 s latency window after a 5 s warm-up, a 100,000-touchpoint simulation and a cold ingest "
+            + "step: for a first look; the figures are lower than the full run's.")
     boolean quick;
 
     @Option(names = "--output", paramLabel = "FILE", description = "Where the figures go as JSON "
@@ -58,9 +58,9 @@ final class BenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         int events = quick ? 20_000 : 100_000;
-        int warmup = quick ? 10_000 : 200_000;
-        int e2eSeconds = quick ? 20 : 60;
-        int e2eWarmup = quick ? 10 : 20;
+        int warmup = quick ? 5_000 : 200_000;
+        int e2eSeconds = quick ? 15 : 60;
+        int e2eWarmup = quick ? 5 : 20;
         out.printf("1/6 drain, each account's touchpoints in order: %,d over %,d accounts%n", events, events / 20);
         DrainBenchmark.Result inOrder = DrainBenchmark.run(new DrainBenchmark.Spec(events, events / 20, 0.02, false,
                 warmup, "320m", List.of(), List.of()), out);
@@ -91,7 +91,7 @@ final class BenchCommand implements Callable<Integer> {
         out.flush();
         // --quick stays within a few minutes: its ingest figure is a cold service's (the run says how busy the JIT was)
         IngestBenchmark.Result ingest = IngestBenchmark.run(BenchIngestCommand.spec(quick ? 10 : 30,
-                quick ? 10 : 30, quick ? 15 : 180, 8, quick ? 200_000 : 1_000_000, List.of()), out);
+                quick ? 10 : 30, quick ? 15 : 180, 8, quick ? 100_000 : 1_000_000, List.of()), out);
 
         Map<String, Long> resident = new LinkedHashMap<>(e2e.residentMbByService());
         resident.merge("journey-state", Math.max(inOrder.residentMb(), shuffled.residentMb()), Math::max);
