@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 
 /**
  * Sends a batch of records through a channel's Kafka producer in one step: one hand-over to the producer's sending
@@ -54,7 +55,7 @@ final class RecordBatches {
         }
 
         @Override
-        public void onCompletion(org.apache.kafka.clients.producer.RecordMetadata metadata, Exception error) {
+        public void onCompletion(RecordMetadata metadata, Exception error) {
             if (error != null) {
                 fail(error);
             } else if (pending.decrementAndGet() == 0 && answered.compareAndSet(false, true)) {

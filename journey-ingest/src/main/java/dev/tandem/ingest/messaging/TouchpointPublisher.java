@@ -15,6 +15,7 @@ import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import io.smallrye.reactive.messaging.kafka.KafkaProducer;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -32,6 +33,7 @@ public class TouchpointPublisher {
     static final String TOUCHPOINTS_CHANNEL = "touchpoints-out";
     static final String CONTACTS_CHANNEL = "contacts-out";
     private static final String SOURCE = "https://tandem.dev/journey-ingest";
+    private static final URI SOURCE_URI = URI.create(SOURCE);
 
     private final KafkaClientService kafka;
     private final MutinyEmitter<String> contacts;
@@ -54,7 +56,7 @@ public class TouchpointPublisher {
     public Uni<Void> publishErasure(ErasureV1 request) {
         String key = EventKeys.contact(request.tenantId(), request.contactKey());
         return contacts.sendMessage(CloudEventMessages.tombstone(Topics.CONTACTS, key))
-                .chain(() -> erasures.sendMessage(ErasureSteps.message(request, java.net.URI.create(SOURCE))));
+                .chain(() -> erasures.sendMessage(ErasureSteps.message(request, SOURCE_URI)));
     }
 
     /** A request's records, built (JSON, headers) before they are sent. */

@@ -25,17 +25,35 @@ public record CpuUse(Map<String, Double> msPerTouchpoint, double coresBusy) {
             long touchpoints) {
         Map<String, Double> perTouchpoint = new LinkedHashMap<>();
         long totalNanos = 0;
-        for (Map.Entry<String, Duration> end : after.entrySet()) {
-            Duration start = before.get(end.getKey());
-            if (start == null) {
-                continue;
-            }
-            long used = Math.max(0, end.getValue().minus(start).toNanos());
-            totalNanos += used;
-            perTouchpoint.put(end.getKey(), touchpoints == 0 ? 0 : round2(used / 1e6 / touchpoints));
+        for (Map.Entry<String, Long> used : usedNanos(before, after).entrySet()) {
+            totalNanos += used.getValue();
+            perTouchpoint.put(used.getKey(), touchpoints == 0 ? 0 : round2(used.getValue() / 1e6 / touchpoints));
         }
         double cores = wall.isZero() ? 0 : round2((double) totalNanos / wall.toNanos());
         return new CpuUse(perTouchpoint, cores);
+    }
+
+    /** CPU microseconds per touchpoint by process, for costs too small for {@link #msPerTouchpoint}'s rounding. */
+    public static Map<String, Long> microsPerTouchpoint(Map<String, Duration> before, Map<String, Duration> after,
+            long touchpoints) {
+        Map<String, Long> micros = new LinkedHashMap<>();
+        if (touchpoints > 0) {
+            usedNanos(before, after).forEach((process, used) ->
+                    micros.put(process, Math.round(used / 1e3 / touchpoints)));
+        }
+        return micros;
+    }
+
+    /** CPU nanoseconds each process used between two readings (one not read at both ends is left out). */
+    private static Map<String, Long> usedNanos(Map<String, Duration> before, Map<String, Duration> after) {
+        Map<String, Long> used = new LinkedHashMap<>();
+        after.forEach((process, end) -> {
+            Duration start = before.get(process);
+            if (start != null) {
+                used.put(process, Math.max(0, end.minus(start).toNanos()));
+            }
+        });
+        return used;
     }
 
     /** All processes together, CPU milliseconds per touchpoint. */

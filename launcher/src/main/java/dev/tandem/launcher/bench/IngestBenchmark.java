@@ -3,6 +3,7 @@ package dev.tandem.launcher.bench;
 import dev.tandem.events.Topics;
 import dev.tandem.events.TouchpointInput;
 import dev.tandem.launcher.demo.TandemApi;
+import dev.tandem.launcher.platform.Platform;
 import dev.tandem.launcher.platform.RepositoryRoot;
 import dev.tandem.launcher.platform.ServiceCatalog;
 import java.io.PrintWriter;
@@ -101,7 +102,7 @@ public final class IngestBenchmark {
             Thread.sleep(spec.seconds() * 1000L);
             long ingested = load.accepted.get() - before;
             double seconds = (System.nanoTime() - start) / 1e9;
-            Map<String, Long> cpu = microsPerTouchpoint(cpuBefore, cpuTimes(ingestPid), ingested);
+            Map<String, Long> cpu = CpuUse.microsPerTouchpoint(cpuBefore, cpuTimes(ingestPid), ingested);
             double jitShare = CompilerThreads.share(jitBefore, CompilerThreads.ticks(ingestPid),
                     Duration.ofNanos(System.nanoTime() - start));
             load.stop();
@@ -210,24 +211,9 @@ public final class IngestBenchmark {
     /** CPU time so far of journey-ingest and of this JVM (the broker and the load). */
     private static Map<String, Duration> cpuTimes(long ingestPid) {
         Map<String, Duration> times = new LinkedHashMap<>();
-        ProcessHandle.of(ingestPid).flatMap(handle -> handle.info().totalCpuDuration())
-                .ifPresent(time -> times.put(ServiceCatalog.INGEST.name(), time));
-        ProcessHandle.current().info().totalCpuDuration()
-                .ifPresent(time -> times.put("launcher (broker, load)", time));
+        Platform.cpuTimeOf(ingestPid).ifPresent(time -> times.put(ServiceCatalog.INGEST.name(), time));
+        Platform.cpuTimeOf(ProcessHandle.current().pid()).ifPresent(time -> times.put("launcher (broker, load)", time));
         return times;
-    }
-
-    /** CPU microseconds per touchpoint, by process, between two readings. */
-    private static Map<String, Long> microsPerTouchpoint(Map<String, Duration> before, Map<String, Duration> after,
-            long touchpoints) {
-        Map<String, Long> micros = new LinkedHashMap<>();
-        after.forEach((process, end) -> {
-            Duration start = before.get(process);
-            if (start != null && touchpoints > 0) {
-                micros.put(process, Math.round(end.minus(start).toNanos() / 1e3 / touchpoints));
-            }
-        });
-        return micros;
     }
 
     /** The mean size of the values of the latest touchpoint records ingest wrote. */

@@ -206,11 +206,14 @@ public final class Platform implements AutoCloseable {
      */
     public Map<String, java.time.Duration> cpuTimeByProcess() {
         Map<String, java.time.Duration> cpu = new LinkedHashMap<>();
-        running().forEach(service -> ProcessHandle.of(service.pid())
-                .flatMap(handle -> handle.info().totalCpuDuration())
-                .ifPresent(time -> cpu.put(service.name(), time)));
-        ProcessHandle.current().info().totalCpuDuration().ifPresent(time -> cpu.put(LAUNCHER_PROCESS, time));
+        running().forEach(service -> cpuTimeOf(service.pid()).ifPresent(time -> cpu.put(service.name(), time)));
+        cpuTimeOf(ProcessHandle.current().pid()).ifPresent(time -> cpu.put(LAUNCHER_PROCESS, time));
         return cpu;
+    }
+
+    /** CPU time (user + system) a process has used so far; empty when it ended or the OS does not tell. */
+    public static java.util.Optional<java.time.Duration> cpuTimeOf(long pid) {
+        return ProcessHandle.of(pid).flatMap(handle -> handle.info().totalCpuDuration());
     }
 
     /** The services started so far, as of now. */
