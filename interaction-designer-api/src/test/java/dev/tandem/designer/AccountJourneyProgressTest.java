@@ -158,6 +158,7 @@ class AccountJourneyProgressTest {
                 .body("accounts[0].stageName", equalTo("Supplier selection"))
                 .body("accounts[0].trend", equalTo("accelerating"))
                 .body("accounts[0].alertCount", equalTo(0))
+                .body("accounts[0].touchpointCount", equalTo(3))
                 .body("accounts[1].alertCount", equalTo(1))
                 .body("limit", equalTo(50));
         asTenantUser().when().get("/v1/accounts?stage={stage}&stalled=true", stage).then().statusCode(200)

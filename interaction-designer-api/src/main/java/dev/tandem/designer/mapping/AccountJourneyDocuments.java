@@ -28,6 +28,7 @@ public final class AccountJourneyDocuments {
     public static final String STALLED = "stalled";
     public static final String ALERT_COUNT = "alertCount";
     public static final String LAST_TOUCHPOINT_AT = "lastTouchpointAt";
+    public static final String TOUCHPOINT_COUNT = "touchpointCount";
     /** The roles with a member engaged at least the engaged threshold, as of the snapshot (for "missing role"). */
     public static final String ENGAGED_ROLES = "engagedRoles";
     /** How momentum decays after the latest touchpoint (read-time derivation as of now); null for old snapshots. */
@@ -57,7 +58,7 @@ public final class AccountJourneyDocuments {
                 .append(ACCOUNT_KEY, snapshot.accountKey())
                 .append(ACCOUNT_VERSION, snapshot.accountVersion())
                 .append(MOMENTUM, snapshot.momentum())
-                .append("touchpointCount", snapshot.touchpointCount())
+                .append(TOUCHPOINT_COUNT, snapshot.touchpointCount())
                 .append(LAST_TOUCHPOINT_AT, toDate(snapshot.lastTouchpointAt()))
                 .append(ENGAGED_ROLES, engagedRolesOf(snapshot))
                 .append("committee", committee)
@@ -71,7 +72,7 @@ public final class AccountJourneyDocuments {
 
     /** The fields the sellers' account list reads; the rest of the document stays in the database. */
     public static List<String> listingFields() {
-        return List.of(ACCOUNT_KEY, MOMENTUM, ALERT_COUNT, LAST_TOUCHPOINT_AT, JOURNEY + ".stageKey",
+        return List.of(ACCOUNT_KEY, MOMENTUM, ALERT_COUNT, TOUCHPOINT_COUNT, LAST_TOUCHPOINT_AT, JOURNEY + ".stageKey",
                 JOURNEY + ".stageName", JOURNEY + ".trend");
     }
 
@@ -93,6 +94,7 @@ public final class AccountJourneyDocuments {
                 journey == null ? null : journey.getString("stageName"),
                 journey == null ? null : WireNames.parse(Trend.class, journey.getString("trend")),
                 numberOr(document.get(ALERT_COUNT), 0).intValue(),
+                numberOr(document.get(TOUCHPOINT_COUNT), 0).longValue(),
                 document.getDate(LAST_TOUCHPOINT_AT) == null ? null : document.getDate(LAST_TOUCHPOINT_AT).toInstant());
     }
 
@@ -111,7 +113,7 @@ public final class AccountJourneyDocuments {
                 document.getString(ACCOUNT_KEY),
                 numberOr(document.get(ACCOUNT_VERSION), 0).longValue(),
                 numberOr(document.get(MOMENTUM), 0).intValue(),
-                numberOr(document.get("touchpointCount"), 0).longValue(),
+                numberOr(document.get(TOUCHPOINT_COUNT), 0).longValue(),
                 lastTouchpointAt == null ? null : lastTouchpointAt.toInstant(),
                 committee,
                 JourneyProgressDocuments.fromDocument(document.get(JOURNEY, Document.class)),

@@ -23,6 +23,8 @@ public record AccountListResponse(
             @Schema(nullable = true) String stageName,
             @Schema(nullable = true, enumeration = {"accelerating", "steady", "slowing", "stalled"}) String trend,
             @Schema(description = "Active stalls") int alertCount,
+            @Schema(description = "Distinct touchpoints of the account counted so far", minimum = "0")
+            long touchpointCount,
             @Schema(nullable = true) java.time.Instant lastTouchpointAt) {
     }
 
@@ -30,6 +32,7 @@ public record AccountListResponse(
         return new AccountListResponse(listings.stream()
                 .map(listing -> new Item(listing.accountKey(), listing.momentum(), listing.stageKey(),
                         listing.stageName(), WireNames.of(listing.trend()), listing.alertCount(),
+                        listing.touchpointCount(),
                         listing.lastTouchpointAt()))
                 .toList(), limit, nextCursor);
     }

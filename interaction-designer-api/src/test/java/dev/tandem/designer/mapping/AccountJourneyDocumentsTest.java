@@ -18,8 +18,10 @@ class AccountJourneyDocumentsTest {
 
     private static final Instant LAST = Instant.parse("2026-11-20T10:15:30Z");
 
+    private static final long TOUCHPOINTS = 9;
+
     private static AccountSnapshotV1 snapshot(AccountSnapshotV1.JourneyProgress journey) {
-        return new AccountSnapshotV1("t1", "acme", 7, 42, 9, Map.of("sales", 9L), LAST,
+        return new AccountSnapshotV1("t1", "acme", 7, 42, TOUCHPOINTS, Map.of("sales", TOUCHPOINTS), LAST,
                 List.of(new AccountSnapshotV1.Member("c1", CommitteeRole.TECHNICAL_EVALUATOR, RoleSource.ASSIGNED,
                         1.75, 3, LAST)), journey, null);
     }
@@ -72,12 +74,12 @@ class AccountJourneyDocumentsTest {
                 snapshot(JourneyFixtures.progress("consensus", Trend.STALLED, true, null)), Instant.EPOCH);
         assertThat(AccountJourneyDocuments.listingOf(fields))
                 .isEqualTo(new AccountListing("acme", 42, "consensus", "Supplier selection", Trend.STALLED, 1,
-                        LAST));
+                        TOUCHPOINTS, LAST));
         // the technical evaluator (engagement 1.75) covers the role; the default threshold applies without decay
         assertThat(fields.getList(AccountJourneyDocuments.ENGAGED_ROLES, String.class))
                 .containsExactly("technical_evaluator");
         assertThat(AccountJourneyDocuments.listingOf(new Document("accountKey", "old").append("momentum", 7)))
-                .isEqualTo(new AccountListing("old", 7, null, null, null, 0, null));
+                .isEqualTo(new AccountListing("old", 7, null, null, null, 0, 0, null));
     }
 
     @Test

@@ -29,8 +29,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * End-to-end latency of the whole platform, started like a user's {@code tandem up} ({@link Platform}: the
  * infrastructure in this JVM, the four packaged services as processes with their default JVM options): an open-loop
- * sender posts touchpoints to journey-ingest at the offered rate (warm-up, then the measured window), pollers read
- * the seller view until it counts each one, journey-state's consumer lag is sampled every second, and each
+ * sender posts touchpoints to journey-ingest at the offered rate (warm-up, then the measured window), a reader
+ * pages through the sellers' account list until it counts each one, journey-state's consumer lag is sampled every second, and each
  * service's resident memory is read at the end.
  */
 public final class E2eBenchmark {
@@ -49,16 +49,15 @@ public final class E2eBenchmark {
      * @param warmupSeconds before it, at the same rate, not measured (the services' JIT, caches, connections)
      * @param accounts      accounts the touchpoints go to, in turn
      * @param batchSize     touchpoints per POST
-     * @param pollers       threads reading the seller view
      * @param serviceJvmOptions the services' JVM options; empty: tandem up's defaults
      */
-    public record Spec(double rate, int seconds, int warmupSeconds, int accounts, int batchSize, int pollers,
+    public record Spec(double rate, int seconds, int warmupSeconds, int accounts, int batchSize,
             List<String> serviceJvmOptions) {
 
         public Spec {
             serviceJvmOptions = List.copyOf(serviceJvmOptions);
-            if (rate <= 0 || seconds < 2 || warmupSeconds < 0 || accounts < 1 || batchSize < 1 || pollers < 1) {
-                throw new IllegalArgumentException("rate, accounts, batch size and pollers must be positive, the "
+            if (rate <= 0 || seconds < 2 || warmupSeconds < 0 || accounts < 1 || batchSize < 1) {
+                throw new IllegalArgumentException("rate, accounts and batch size must be positive, the "
                         + "window at least 2 s and the warm-up not negative");
             }
         }
@@ -101,9 +100,9 @@ public final class E2eBenchmark {
         Duration warmup = Duration.ofSeconds(spec.warmupSeconds());
         Duration window = Duration.ofSeconds(spec.seconds());
         out.printf("%nOffering %,.0f touchpoints/s (%d per POST every %d ms) over %,d accounts: %d s warm-up, then %d s "
-                + "measured; %d threads read the seller view%n", spec.rate(), spec.batchSize(),
+                + "measured; the seller view read %d accounts a page, a round at most every %d ms%n", spec.rate(), spec.batchSize(),
                 Math.round(spec.batchSize() * 1000 / spec.rate()), spec.accounts(), spec.warmupSeconds(),
-                spec.seconds(), spec.pollers());
+                spec.seconds(), SellerViewReader.PAGE_SIZE, SellerViewReader.MIN_ROUND_MILLIS);
         out.flush();
         List<LagTrend.Sample> lagSamples = new CopyOnWriteArrayList<>();
         ScheduledExecutorService lagSampler = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -112,13 +111,10 @@ public final class E2eBenchmark {
             return thread;
         });
         try (ConsumerLag lag = new ConsumerLag(platform.infrastructure().kafkaBootstrapServers());
-                SellerViewPoller poller = new SellerViewPoller(api, matcher, spec.pollers())) {
+                SellerViewReader reader = new SellerViewReader(api, matcher)) {
             OpenLoopSender sender = new OpenLoopSender(api,
                     new OpenLoopSender.Traffic(spec.rate(), spec.batchSize(), spec.accounts()),
-                    (account, at, measured) -> {
-                        matcher.accepted(account, at, measured);
-                        poller.wake(account);
-                    });
+                    matcher::accepted);
             long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100);
             long windowStart = start + warmup.toNanos();
             long windowEnd = windowStart + window.toNanos();
@@ -131,7 +127,7 @@ public final class E2eBenchmark {
                     windowEnd - System.nanoTime(), TimeUnit.NANOSECONDS);
             Thread sending = new Thread(() -> sender.run(start, warmup, window), "tandem-e2e-sender");
             sending.start();
-            Progress progress = new Progress(out, sender, matcher, poller, lagSamples, start, windowStart, spec);
+            Progress progress = new Progress(out, sender, matcher, reader, lagSamples, start, windowStart, spec);
             while (sending.isAlive()) {
                 sending.join(PROGRESS_INTERVAL.toMillis());
                 progress.print();
@@ -154,7 +150,7 @@ public final class E2eBenchmark {
                 TimeUnit.MILLISECONDS.sleep(200);
             }
             lagSampler.shutdownNow();
-            poller.close(); // no read may land between the latencies and the touchpoints not shown
+            reader.close(); // no read may land between the latencies and the touchpoints not shown
             mergeMax(resident, platform.residentMbByService());
             CpuUse cpu = CpuUse.between(cpuAt.getOrDefault("start", Map.of()), cpuAt.getOrDefault("end", Map.of()),
                     window, Math.round(spec.rate() * spec.seconds()));
@@ -234,7 +230,7 @@ public final class E2eBenchmark {
     }
 
     /** One line every few seconds while the sender runs. */
-    private record Progress(PrintWriter out, OpenLoopSender sender, LatencyMatcher matcher, SellerViewPoller poller,
+    private record Progress(PrintWriter out, OpenLoopSender sender, LatencyMatcher matcher, SellerViewReader reader,
             List<LagTrend.Sample> lagSamples, long start, long windowStart, Spec spec) {
 
         void print() {
@@ -255,8 +251,8 @@ public final class E2eBenchmark {
                                 E2eResult.millis(summary.p99()), summary.count());
             }
             out.printf("  %s: %,d sent, %,d answered 202, %d in flight; journey-state lag %,d; seller view behind on "
-                    + "%d accounts (%,d reads, %.1f ms each)%s%n", phase, sender.sent(), sender.accepted(),
-                    sender.inFlight(), lag, matcher.outstandingAccounts(), poller.polls(), poller.meanPollMillis(),
+                    + "%d accounts (%,d pages read, %.1f ms each)%s%n", phase, sender.sent(), sender.accepted(),
+                    sender.inFlight(), lag, matcher.outstandingAccounts(), reader.pages(), reader.meanPageMillis(),
                     latency);
             out.flush();
         }

@@ -71,7 +71,7 @@ final class BenchCommand implements Callable<Integer> {
                 + "accounts after a %d s warm-up%n", number(E2E_RATE), e2eSeconds, E2E_ACCOUNTS, e2eWarmup);
         out.flush();
         E2eResult e2e = E2eBenchmark.run(new E2eBenchmark.Spec(E2E_RATE, e2eSeconds, e2eWarmup, E2E_ACCOUNTS,
-                E2eBenchmark.DEFAULT_BATCH_SIZE, 2, List.of()), out, new ConsoleProgress(out));
+                E2eBenchmark.DEFAULT_BATCH_SIZE, List.of()), out, new ConsoleProgress(out));
         int simulated = quick ? 100_000 : 1_000_000;
         out.printf("%n4/6 simulation of a draft journey over a recorded log of %,d touchpoints, %,d accounts%n",
                 simulated, SIMULATION_ACCOUNTS);

@@ -51,10 +51,6 @@ final class BenchE2eCommand implements Callable<Integer> {
             description = "Touchpoints per POST (default ${DEFAULT-VALUE}).")
     int batchSize;
 
-    @Option(names = "--pollers", defaultValue = "2",
-            description = "Threads reading the seller view (default ${DEFAULT-VALUE}).")
-    int pollers;
-
     @Option(names = "--jvm-option", paramLabel = "OPTION", description = "A JVM option for every service "
             + "(repeatable); given, they replace tandem up's defaults (-Xmx384m -XX:+UseSerialGC "
             + "-XX:TieredStopAtLevel=1), e.g. to see what the C2 compiler changes.")
@@ -68,14 +64,14 @@ final class BenchE2eCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         E2eResult result = E2eBenchmark.run(new E2eBenchmark.Spec(rate, seconds, warmupSeconds, accounts, batchSize,
-                pollers, jvmOptions), out, new ConsoleProgress(out));
+                jvmOptions), out, new ConsoleProgress(out));
         if (output != null) {
             Map<String, Object> figures = new LinkedHashMap<>(result.figures());
             figures.put("rssMbByService", result.residentMbByService());
             figures.put("machine", BenchCommand.machine());
             figures.put("command", String.format("./tandem bench e2e --rate %s --seconds %d --warmup-seconds %d "
-                    + "--accounts %d --batch %d --pollers %d%s", BenchCommand.number(rate), seconds, warmupSeconds,
-                    accounts, batchSize, pollers, jvmOptions.stream().map(o -> " --jvm-option=" + o)
+                    + "--accounts %d --batch %d%s", BenchCommand.number(rate), seconds, warmupSeconds,
+                    accounts, batchSize, jvmOptions.stream().map(o -> " --jvm-option=" + o)
                             .collect(Collectors.joining())));
             figures.put("measuredAt", Instant.now().toString());
             Files.createDirectories(output.toAbsolutePath().getParent());

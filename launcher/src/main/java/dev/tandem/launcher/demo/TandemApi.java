@@ -30,6 +30,17 @@ public final class TandemApi {
         }
     }
 
+    /** One line of the sellers' account list, as far as the launcher reads it. */
+    public record AccountLine(String accountKey, int momentum, long touchpointCount) {
+    }
+
+    /** A page of the sellers' account list; {@code nextCursor} is null on the last page. */
+    public record AccountPage(List<AccountLine> accounts, String nextCursor) {
+        public AccountPage {
+            accounts = accounts == null ? List.of() : List.copyOf(accounts);
+        }
+    }
+
     /** A committee member; the name is null until the contact's profile has been projected. */
     public record Member(String contactKey, String name, String role, double engagement) {
     }
@@ -121,6 +132,17 @@ public final class TandemApi {
     public Optional<Journey> journey(String accountKey) {
         HttpResponse<String> response = get(designer.resolve("/v1/accounts/" + accountKey + "/journey"));
         return response.statusCode() == 404 ? Optional.empty() : Optional.of(read(response, Journey.class));
+    }
+
+    /**
+     * A page of the tenant's accounts in account-key order ({@code GET /v1/accounts?sort=accountKey}), at most
+     * {@code limit} (1..200) of them; {@code cursor} is the previous page's {@code nextCursor}, null for the first.
+     */
+    public AccountPage accountPage(String cursor, int limit) {
+        String query = "/v1/accounts?sort=accountKey&limit=" + limit
+                + (cursor == null ? "" : "&cursor=" + java.net.URLEncoder.encode(cursor,
+                        java.nio.charset.StandardCharsets.UTF_8));
+        return read(get(designer.resolve(query)), AccountPage.class);
     }
 
     public KpiSummary kpiSummary() {
