@@ -12,7 +12,9 @@ import dev.tandem.events.JourneyEventV1;
 import dev.tandem.events.Topics;
 import dev.tandem.infra.KafkaTestClient;
 import dev.tandem.infra.TandemInfrastructureResource;
+import dev.tandem.kpi.mapping.AccountKpisDocuments;
 import dev.tandem.kpi.repository.AccountKpiRepository;
+import dev.tandem.kpi.repository.AttributionTouchRepository;
 import dev.tandem.kpi.repository.KpiStore;
 import dev.tandem.kpi.service.AccountKpis;
 import dev.tandem.kpi.service.KnownHistory;
@@ -127,6 +129,12 @@ class KpiReportsApiTest {
         }
         assertThat(accounts.writeAll(List.of(new AccountKpiRepository.Write(beforeTheBatch,
                 written.accountVersion()))).await().atMost(PATIENCE)).isEmpty();
+        // and the attribution journal as it stood then: the close had not emptied it yet
+        AttributionTouchRepository journal = store.current().await().atMost(PATIENCE).touches();
+        String acmeId = AccountKpisDocuments.idOf(tenant, KnownHistory.ACME);
+        Map<String, List<Long>> acmeTouches = Map.of(acmeId, List.of(0L, 1L, 2L, 3L));
+        assertThat(journal.find(acmeTouches).await().atMost(PATIENCE)).as("emptied by the close").isEmpty();
+        journal.write(Map.of(acmeId, beforeTheBatch.facts().attribution().changes())).await().atMost(PATIENCE);
 
         // redelivered from the last commit, in other batches than the first time
         projection.applyAll(logged.subList(5, 11)).await().atMost(PATIENCE);
@@ -134,6 +142,7 @@ class KpiReportsApiTest {
 
         assertThat(totalsOf(tenant)).isEqualTo(counted);
         assertThat(accounts.find(tenant, KnownHistory.ACME).await().atMost(PATIENCE)).isEqualTo(written);
+        assertThat(journal.find(acmeTouches).await().atMost(PATIENCE)).as("emptied by the close again").isEmpty();
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.tandem.kpi.repository;
 
 import dev.tandem.kpi.config.KpiConfig;
 import dev.tandem.kpi.mapping.AccountKpisDocuments;
+import dev.tandem.kpi.mapping.AttributionTouchDocuments;
 import dev.tandem.support.mongo.ProjectionGenerations;
 import io.quarkus.mongodb.reactive.ReactiveMongoClient;
 import io.smallrye.mutiny.Uni;
@@ -23,7 +24,8 @@ public class KpiStore {
     static final String META = "kpi_meta";
 
     /** One generation's collections. */
-    public record Generation(int number, AccountKpiRepository accounts, KpiTotalsRepository totals) {
+    public record Generation(int number, AccountKpiRepository accounts, KpiTotalsRepository totals,
+            AttributionTouchRepository touches) {
     }
 
     private final ProjectionGenerations generations;
@@ -31,7 +33,8 @@ public class KpiStore {
 
     public KpiStore(ReactiveMongoClient mongo, KpiConfig config) {
         this.generations = new ProjectionGenerations(mongo.getDatabase(config.projection().database()), META,
-                Set.of(AccountKpisDocuments.COLLECTION, KpiTotalsRepository.COLLECTION));
+                Set.of(AccountKpisDocuments.COLLECTION, KpiTotalsRepository.COLLECTION,
+                        AttributionTouchDocuments.COLLECTION));
     }
 
     /** Generation 0 uses the plain names; later ones a suffix: {@code account_kpis_g3}. */
@@ -42,7 +45,8 @@ public class KpiStore {
     public Generation generation(int number) {
         return byNumber.computeIfAbsent(number, n -> new Generation(n,
                 new AccountKpiRepository(generations.collection(AccountKpisDocuments.COLLECTION, n)),
-                new KpiTotalsRepository(generations.collection(KpiTotalsRepository.COLLECTION, n))));
+                new KpiTotalsRepository(generations.collection(KpiTotalsRepository.COLLECTION, n)),
+                new AttributionTouchRepository(generations.collection(AttributionTouchDocuments.COLLECTION, n))));
     }
 
     /** The generation batches and requests use now. */

@@ -2,6 +2,8 @@ package dev.tandem.kpi.service;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.tandem.kpi.service.AttributionTouches.Touch;
 import dev.tandem.events.EventJson;
 import dev.tandem.events.JourneyEventV1;
 import dev.tandem.model.CommitteeRole;
@@ -33,8 +35,6 @@ import java.util.HashMap;
 @JsonIgnoreProperties(ignoreUnknown = true)
 public final class KpiFacts {
 
-    /** Journey touchpoints kept for attribution; beyond it the oldest but the first are dropped (and counted). */
-    public static final int MAX_TOUCHES = 1_000;
     public static final int MAX_EPISODES = 100;
     public static final int MAX_REASONS = 50;
     public static final int MAX_CONTENT = 100;
@@ -50,11 +50,6 @@ public final class KpiFacts {
     /** One stall: in which stage, which personas were silent, since when, and what became of it (null: open). */
     public record Episode(String stage, List<CommitteeRole> silentRoles, Instant since, Instant endedAt,
             String result) {
-    }
-
-    /** A journey touchpoint as attribution sees it. */
-    public record Touch(String id, Instant at, TouchpointSource source, String channel, String campaign,
-            String content) {
     }
 
     /** A decision reason, who reported it, and the reporter's persona when a buyer contact gave it. */
@@ -73,10 +68,17 @@ public final class KpiFacts {
     private List<CommitteeRole> requiredRoles = new ArrayList<>();
     private List<Visit> visits = new ArrayList<>();
     private List<Episode> stalls = new ArrayList<>();
-    private List<Touch> touches = new ArrayList<>();
-    private long touchesDropped;
-    private int windowStart;
-    private int lastEntryTouch = -1;
+    /** The touchpoints attribution credits: an index here, the touchpoints in a journal beside the account. */
+    private AttributionTouches attribution = new AttributionTouches();
+    /** Written by versions that kept the touchpoints inline (read once, moved to the journal on the next write). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    private List<Touch> touches;
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    private Long touchesDropped;
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    private Integer windowStart;
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    private Integer lastEntryTouch;
     /**
      * Credit earned by conversions applied since the last {@link #drainCredit}: not part of the state (a conversion
      * happens once), so the projection adds it to the totals as the events that earned it are counted.
@@ -99,7 +101,23 @@ public final class KpiFacts {
     }
 
     public static KpiFacts fromJson(String json) {
-        return json == null ? none() : EventJson.read(json, KpiFacts.class);
+        if (json == null) {
+            return none();
+        }
+        KpiFacts facts = EventJson.read(json, KpiFacts.class);
+        if (facts.touches != null) {
+            facts.attribution = AttributionTouches.fromInline(facts.touches,
+                    facts.touchesDropped == null ? 0 : facts.touchesDropped,
+                    facts.windowStart == null ? 0 : facts.windowStart,
+                    facts.lastEntryTouch == null ? -1 : facts.lastEntryTouch, facts.outcome != null);
+            facts.touches = null;
+            facts.touchesDropped = null;
+            facts.windowStart = null;
+            facts.lastEntryTouch = null;
+        } else {
+            facts.attribution.readFromStore();
+        }
+        return facts;
     }
 
     /**
@@ -135,14 +153,8 @@ public final class KpiFacts {
             // bookkeeping (deal.*, role.assigned) and what comes after the close earn no credit
             return;
         }
-        touches.add(new Touch(touch.touchpointId(), at, touch.source(), touch.channel(), touch.campaign(),
+        attribution.add(new Touch(touch.touchpointId(), at, touch.source(), touch.channel(), touch.campaign(),
                 touch.content()));
-        if (touches.size() > MAX_TOUCHES) {
-            touches.remove(1);
-            touchesDropped++;
-            windowStart = Math.max(1, windowStart - 1);
-            lastEntryTouch = lastEntryTouch > 1 ? lastEntryTouch - 1 : lastEntryTouch == 1 ? -1 : lastEntryTouch;
-        }
         if (touch.source() == TouchpointSource.SALES && touch.content() != null) {
             ContentUse use = enablement.get(touch.content());
             if (use != null) {
@@ -168,15 +180,13 @@ public final class KpiFacts {
         }
         resolveEndedStall(at, advanced ? "advanced" : "fell_back");
         if (advanced) {
-            credit(entered.stageKey(), at, -1, windowStart);
-            windowStart = touches.size();
+            credit(entered.stageKey(), at, attribution.advanceWindow(), -1);
+            attribution.startWindow();
             enablement.replaceAll((content, use) -> !use.advancedAfter() && !use.firstUsedAt().isAfter(at)
                     && Duration.between(use.firstUsedAt(), at).compareTo(ENABLEMENT_WINDOW) <= 0
                     ? new ContentUse(use.firstUsedAt(), use.uses(), true, use.wonAfter()) : use);
         }
-        if (!touches.isEmpty() && causedBy.contains(touches.get(touches.size() - 1).id())) {
-            lastEntryTouch = touches.size() - 1;
-        }
+        attribution.entered(causedBy);
         stage = entered.stageKey();
         stageIndex = entered.stageIndex();
         requiredRoles = new ArrayList<>(new java.util.LinkedHashSet<>(entered.requiredRoles()));
@@ -245,16 +255,23 @@ public final class KpiFacts {
         closedAt = at;
         momentumAtClose = closed.momentum();
         coverageAtClose = coverageBand(roles.values());
+        // credited once: a win below, nothing after the close
+        List<Touch> won = outcome == DealOutcome.WON ? attribution.all() : List.of();
+        int milestone = attribution.milestoneInAll();
+        attribution.close();
         if (outcome == DealOutcome.WON) {
-            credit("won", at, lastEntryTouch, 0);
+            credit("won", at, won, milestone);
             enablement.replaceAll((content, use) -> new ContentUse(use.firstUsedAt(), use.uses(),
                     use.advancedAfter(), true));
         }
     }
 
-    /** Shares one conversion's credit among the window's touchpoints, under every model and dimension. */
-    private void credit(String conversion, Instant at, int milestone, int from) {
-        List<Touch> window = touches.subList(Math.min(from, touches.size()), touches.size());
+    /**
+     * Shares one conversion's credit among the window's touchpoints, under every model and dimension.
+     *
+     * @param milestone the window's middle milestone, or -1
+     */
+    private void credit(String conversion, Instant at, List<Touch> window, int milestone) {
         String month = monthOf(at);
         earned.merge(KpiKeys.key(KpiKeys.CONVERSIONS, journeyId, conversion, month), 1L, Long::sum);
         if (window.isEmpty()) {
@@ -262,7 +279,7 @@ public final class KpiFacts {
         }
         List<Instant> times = window.stream().map(Touch::at).toList();
         for (AttributionModel model : AttributionModel.values()) {
-            double[] shares = model.credits(times, milestone < from ? -1 : milestone - from, at);
+            double[] shares = model.credits(times, milestone, at);
             long[] micros = KpiKeys.micros(shares);
             for (int i = 0; i < window.size(); i++) {
                 if (micros[i] == 0) {
@@ -413,7 +430,8 @@ public final class KpiFacts {
         return drained;
     }
 
-    public long touchesDropped() {
-        return touchesDropped;
+    /** The index of the touchpoints attribution credits (to load them before, and to journal them after). */
+    public AttributionTouches attribution() {
+        return attribution;
     }
 }

@@ -67,6 +67,7 @@ public class KpiProjection {
         return Uni.combine().all().unis(generation.accounts().findAll(byAccount.keySet()),
                         generation.totals().offsets(fences))
                 .asTuple()
+                .call(read -> AttributionJournal.loadFor(read.getItem1(), byAccount, generation.touches()))
                 .chain(read -> applyOn(read.getItem1(), read.getItem2(), byAccount, conflictsLeft, generation));
     }
 
@@ -113,22 +114,33 @@ public class KpiProjection {
             }
         }
         increments.values().forEach(increment -> increment.deltas().values().removeIf(delta -> delta == 0));
-        return generation.totals().add(List.copyOf(increments.values())).chain(movedFences -> {
-            if (!movedFences.isEmpty()) {
-                return conflictsLeft <= 0
-                        ? Uni.createFrom().failure(new WriteConflictException(movedFences.size()))
-                        : readAndApply(byAccount, conflictsLeft - 1, generation);
-            }
-            return writeAccounts(writes, byAccount, conflictsLeft, generation);
-        });
+        Map<String, AttributionTouches.Changes> journal = AttributionJournal.changesOf(
+                writes.stream().map(AccountKpiRepository.Write::next).toList());
+        // the appended touchpoints before anything that refers to them (a replay writes the same documents)
+        return generation.touches().write(AttributionJournal.appended(journal))
+                .chain(() -> generation.totals().add(List.copyOf(increments.values())))
+                .chain(movedFences -> {
+                    if (!movedFences.isEmpty()) {
+                        return conflictsLeft <= 0
+                                ? Uni.createFrom().failure(new WriteConflictException(movedFences.size()))
+                                : readAndApply(byAccount, conflictsLeft - 1, generation);
+                    }
+                    return writeAccounts(writes, journal, byAccount, conflictsLeft, generation);
+                });
     }
 
     private Uni<Integer> writeAccounts(List<AccountKpiRepository.Write> writes,
-            Map<String, List<LoggedEvent>> byAccount, int conflictsLeft, Generation generation) {
+            Map<String, AttributionTouches.Changes> journal, Map<String, List<LoggedEvent>> byAccount,
+            int conflictsLeft, Generation generation) {
         if (writes.isEmpty()) {
             return Uni.createFrom().item(0);
         }
-        return generation.accounts().writeAll(writes).chain(conflicts -> {
+        return generation.accounts().writeAll(writes).call(conflicts -> {
+            // what the written accounts no longer keep: no replay can start before them any more
+            Set<String> written = new HashSet<>(journal.keySet());
+            written.removeAll(conflicts);
+            return generation.touches().write(AttributionJournal.dropped(journal, written));
+        }).chain(conflicts -> {
             if (conflicts.isEmpty()) {
                 return Uni.createFrom().item(writes.size());
             }

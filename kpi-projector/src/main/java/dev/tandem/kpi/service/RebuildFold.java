@@ -62,6 +62,7 @@ final class RebuildFold {
         });
         Map<String, AccountKpis> readBack = misses.isEmpty() ? Map.of()
                 : generation.accounts().findAll(misses).await().atMost(PATIENCE);
+        Map<String, AccountKpis> states = new HashMap<>();
         byAccount.forEach((id, logged) -> {
             LoggedEvent first = logged.get(0);
             AccountKpis state = cache.get(id);
@@ -69,6 +70,12 @@ final class RebuildFold {
                 state = readBack.getOrDefault(id,
                         AccountKpis.untracked(first.event().tenantId(), first.event().accountKey()));
             }
+            states.put(id, state);
+        });
+        AttributionJournal.loadFor(states, byAccount, generation.touches()).await().atMost(PATIENCE);
+        byAccount.forEach((id, logged) -> {
+            LoggedEvent first = logged.get(0);
+            AccountKpis state = states.get(id);
             // the cache owns its states: their facts change in place, nobody else holds them
             AccountKpis next = KpiProjection.applyInOrder(state, logged.stream().map(LoggedEvent::event).toList());
             cache.put(id, next);
@@ -82,9 +89,16 @@ final class RebuildFold {
 
     private void writeEvicted() {
         if (!evicted.isEmpty()) {
-            generation.accounts().replaceAll(List.copyOf(evicted)).await().atMost(PATIENCE);
+            write(List.copyOf(evicted));
             evicted.clear();
         }
+    }
+
+    /** Writes the accounts, their attribution journal first (nobody else writes this generation yet). */
+    private void write(List<AccountKpis> accounts) {
+        generation.touches().write(AttributionJournal.changesOf(accounts)).await().atMost(PATIENCE);
+        accounts.forEach(account -> account.facts().attribution().saved());
+        generation.accounts().replaceAll(accounts).await().atMost(PATIENCE);
     }
 
     /**
@@ -94,8 +108,7 @@ final class RebuildFold {
     void writeTotals(Map<Integer, Long> lastOffsetsOfLog) {
         List<AccountKpis> cached = new ArrayList<>(cache.values());
         for (int from = 0; from < cached.size(); from += 1_000) {
-            generation.accounts().replaceAll(cached.subList(from, Math.min(cached.size(), from + 1_000)))
-                    .await().atMost(PATIENCE);
+            write(cached.subList(from, Math.min(cached.size(), from + 1_000)));
         }
         cache.clear();
         Map<Fence, Map<String, Long>> totals = new HashMap<>();

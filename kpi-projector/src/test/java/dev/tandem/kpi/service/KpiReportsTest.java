@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.tandem.events.JourneyEventV1;
-import dev.tandem.kpi.mapping.AccountKpisDocuments;
 import dev.tandem.model.kpi.AttributionModel;
-import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -219,18 +217,16 @@ class KpiReportsTest {
                     delivered.add(events.get(random.nextInt(events.indexOf(event) + 1)));
                 }
             }
-            AccountKpis state = AccountKpis.untracked(TENANT, KnownHistory.ACME);
+            StoredAccount stored = new StoredAccount(TENANT, KnownHistory.ACME);
             Map<String, Long> earned = new HashMap<>();
             int from = 0;
             while (from < delivered.size()) {
                 int to = Math.min(delivered.size(), from + 1 + random.nextInt(5));
                 // each batch starts from what was stored after the previous one
-                state = KpiProjection.applyInOrder(AccountKpisDocuments.fromDocument(
-                        AccountKpisDocuments.toDocument(state, Instant.EPOCH)), delivered.subList(from, to));
-                state.facts().drainCredit().forEach((key, value) -> earned.merge(key, value, Long::sum));
+                stored.apply(delivered.subList(from, to)).forEach((key, value) -> earned.merge(key, value, Long::sum));
                 from = to;
             }
-            Map<String, Long> counted = new HashMap<>(state.counters());
+            Map<String, Long> counted = new HashMap<>(stored.state.counters());
             earned.forEach((key, value) -> counted.merge(key, value, Long::sum));
             assertThat(counted).as("run %d", run).isEqualTo(once);
         }
