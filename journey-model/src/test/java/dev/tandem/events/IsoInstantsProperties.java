@@ -69,6 +69,34 @@ class IsoInstantsProperties {
         Object expected = outcome(() -> java.time.OffsetDateTime.parse(candidate).toInstant());
         Object actual = outcome(() -> IsoInstants.parse(candidate));
         assertThat(actual).as(candidate).isEqualTo(expected);
+
+        // and in JSON, EventJson reads it as the JSR-310 module alone reads it (or fails where that fails)
+        String json = "\"" + candidate + "\"";
+        Object moduleReads = outcome(() -> readWith(JSR310_ONLY, json));
+        Object eventJsonReads = outcome(() -> readWith(EventJson.mapper(), json));
+        assertThat(eventJsonReads).as(json).isEqualTo(moduleReads);
+    }
+
+    @Property(tries = 200)
+    void numbersAreReadAsTheModuleReadsThem(@ForAll @LongRange(min = -1_000_000_000_000L, max = 1_000_000_000_000L)
+            long number, @ForAll boolean fraction) {
+        String json = fraction ? number + ".5" : Long.toString(number);
+        assertThat(outcome(() -> readWith(EventJson.mapper(), json)))
+                .isEqualTo(outcome(() -> readWith(JSR310_ONLY, json)));
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSR310_ONLY =
+            com.fasterxml.jackson.databind.json.JsonMapper.builder()
+                    .addModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
+                    .disable(com.fasterxml.jackson.databind.DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+                    .build();
+
+    private static Instant readWith(com.fasterxml.jackson.databind.ObjectMapper mapper, String json) {
+        try {
+            return mapper.readValue(json, Instant.class);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @net.jqwik.api.Provide
