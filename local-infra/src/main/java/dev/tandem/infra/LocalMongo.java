@@ -1,12 +1,12 @@
 package dev.tandem.infra;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.net.InetSocketAddress;
 
 /**
  * A MongoDB wire-compatible server in this JVM (no real MongoDB can be had without Docker here). It has no
- * multi-document transactions and no {@code $text}: Tandem's read models do without both.
+ * multi-document transactions and no {@code $text}: Tandem's read models do without both. It keeps no data sizes
+ * ({@link LeanMemoryBackend}): {@code collStats} reports none.
  */
 public final class LocalMongo implements AutoCloseable {
 
@@ -19,7 +19,7 @@ public final class LocalMongo implements AutoCloseable {
     }
 
     public static LocalMongo start() {
-        MongoServer server = new MongoServer(new MemoryBackend());
+        MongoServer server = new MongoServer(new LeanMemoryBackend());
         server.bind("127.0.0.1", 0);
         return new LocalMongo(server, server.getLocalAddress());
     }

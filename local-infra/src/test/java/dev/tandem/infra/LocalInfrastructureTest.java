@@ -1,6 +1,7 @@
 package dev.tandem.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -107,6 +108,19 @@ class LocalInfrastructureTest {
             var collection = client.getDatabase("infra_test").getCollection("things");
             collection.insertOne(new Document("_id", "a").append("n", 1));
             assertThat(collection.find(new Document("_id", "a")).first()).containsEntry("n", 1);
+
+            // updates, a guarded replace under a unique index, deletes: what the projections do (no size kept)
+            collection.createIndex(new Document("_id", 1).append("n", 1),
+                    new com.mongodb.client.model.IndexOptions().unique(true));
+            collection.updateOne(new Document("_id", "a"), new Document("$inc", new Document("n", 2)));
+            assertThat(collection.find(new Document("_id", "a")).first()).containsEntry("n", 3);
+            collection.replaceOne(new Document("_id", "a").append("n", 3), new Document("_id", "a").append("n", 4));
+            assertThatThrownBy(() -> collection.replaceOne(new Document("_id", "a").append("n", 3),
+                    new Document("_id", "a").append("n", 5), new com.mongodb.client.model.ReplaceOptions().upsert(true)))
+                    .isInstanceOf(com.mongodb.MongoWriteException.class).hasMessageContaining("E11000");
+            assertThat(collection.find(new Document("_id", "a")).first()).containsEntry("n", 4);
+            assertThat(collection.deleteOne(new Document("_id", "a")).getDeletedCount()).isEqualTo(1);
+            assertThat(collection.countDocuments()).isZero();
         }
     }
 
