@@ -52,7 +52,7 @@ final class BenchE2eCommand implements Callable<Integer> {
     int batchSize;
 
     @Option(names = "--jvm-option", paramLabel = "OPTION", description = "A JVM option for every service "
-            + "(repeatable); given, they replace tandem up's defaults (-Xmx384m -XX:+UseSerialGC "
+            + "(repeatable); given, they replace tandem up's defaults (-Xms64m -Xmx384m -XX:+UseSerialGC "
             + "-XX:TieredStopAtLevel=1), e.g. to see what the C2 compiler changes.")
     List<String> jvmOptions = new ArrayList<>();
 

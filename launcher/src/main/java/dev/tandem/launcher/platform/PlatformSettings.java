@@ -29,10 +29,13 @@ public record PlatformSettings(
 
     /**
      * Four JVMs and a broker share two cores on a laptop or CI box: a small heap each, the serial collector, and
-     * C1 only, which starts a Quarkus service markedly faster and is plenty for local traffic.
+     * C1 only, which starts a Quarkus service markedly faster and is plenty for local traffic. The initial heap is
+     * set small because the JVM's default is 1/64 of the machine's memory (384 MB on 24 GB): every service then
+     * committed its whole heap at once and under load touched it all (a projector at 500/s held 620 MB resident
+     * with 45 MB of old generation in use); from 64 MB the serial collector grows the heap only as it needs.
      */
     public static final List<String> DEFAULT_SERVICE_JVM_OPTIONS =
-            List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+            List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
 
     public PlatformSettings {
         repositoryRoot = repositoryRoot.toAbsolutePath().normalize();
