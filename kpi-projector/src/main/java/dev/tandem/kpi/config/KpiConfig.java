@@ -39,6 +39,14 @@ public interface KpiConfig {
          */
         @WithDefault("5")
         int writeConflictRetries();
+
+        /**
+         * Attribution touchpoints kept in memory once appended or read (about 200 bytes each), so that a stage entry
+         * or a win reads from MongoDB only what this instance has not seen: a touchpoint's sequence number and
+         * content follow from the account's events, so a kept one never goes stale.
+         */
+        @WithDefault("50000")
+        int recentTouches();
     }
 
     interface Dashboard {

@@ -4,6 +4,7 @@ import dev.tandem.events.JourneyEventV1;
 import dev.tandem.kpi.mapping.AccountKpisDocuments;
 import dev.tandem.kpi.repository.AttributionTouchRepository;
 import dev.tandem.kpi.service.AttributionTouches.Changes;
+import dev.tandem.kpi.service.AttributionTouches.Touch;
 import dev.tandem.model.DealOutcome;
 import io.smallrye.mutiny.Uni;
 import java.util.Collection;
@@ -22,23 +23,38 @@ final class AttributionJournal {
     private AttributionJournal() {
     }
 
-    /** Loads into the stored states' facts the touchpoints the accounts' coming events may credit. */
+    /**
+     * Loads into the stored states' facts the touchpoints the accounts' coming events may credit: those kept in
+     * {@code recent} from there, the others from the journal (and kept).
+     */
     static Uni<Void> loadFor(Map<String, AccountKpis> states, Map<String, List<LoggedEvent>> byAccount,
-            AttributionTouchRepository journal) {
+            AttributionTouchRepository journal, RecentTouches recent) {
         Map<String, List<Long>> wanted = new HashMap<>();
         states.forEach((id, state) -> {
             List<LoggedEvent> events = byAccount.get(id);
             List<Long> missing = events == null ? List.of()
                     : missingFor(state, events.stream().map(LoggedEvent::event).toList());
-            if (!missing.isEmpty()) {
-                wanted.put(id, missing);
+            if (missing.isEmpty()) {
+                return;
+            }
+            Map<Long, Touch> kept = recent.find(id, missing);
+            state.facts().attribution().loaded(kept);
+            if (kept.size() < missing.size()) {
+                wanted.put(id, missing.stream().filter(seq -> !kept.containsKey(seq)).toList());
             }
         });
         if (wanted.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return journal.find(wanted).invoke(found -> found.forEach((id, touches) ->
-                states.get(id).facts().attribution().loaded(touches))).replaceWithVoid();
+        return journal.find(wanted).invoke(found -> found.forEach((id, touches) -> {
+            states.get(id).facts().attribution().loaded(touches);
+            recent.keep(id, touches);
+        })).replaceWithVoid();
+    }
+
+    /** Keeps the touchpoints the changes append (they are about to be written). */
+    static void keepAppended(Map<String, Changes> changes, RecentTouches recent) {
+        changes.forEach((id, change) -> recent.keep(id, change.upserts()));
     }
 
     /**

@@ -41,10 +41,17 @@ public class KpiProjection {
 
     private final KpiStore store;
     private final KpiConfig config;
+    private final RecentTouches recentTouches;
 
     public KpiProjection(KpiStore store, KpiConfig config) {
         this.store = store;
         this.config = config;
+        this.recentTouches = new RecentTouches(config.projection().recentTouches());
+    }
+
+    /** The attribution touchpoints this instance appended or read lately (shared with a rebuild: never stale). */
+    RecentTouches recentTouches() {
+        return recentTouches;
     }
 
     /**
@@ -67,7 +74,8 @@ public class KpiProjection {
         return Uni.combine().all().unis(generation.accounts().findAll(byAccount.keySet()),
                         generation.totals().offsets(fences))
                 .asTuple()
-                .call(read -> AttributionJournal.loadFor(read.getItem1(), byAccount, generation.touches()))
+                .call(read -> AttributionJournal.loadFor(read.getItem1(), byAccount, generation.touches(),
+                        recentTouches))
                 .chain(read -> applyOn(read.getItem1(), read.getItem2(), byAccount, conflictsLeft, generation));
     }
 
@@ -117,6 +125,7 @@ public class KpiProjection {
         Map<String, AttributionTouches.Changes> journal = AttributionJournal.changesOf(
                 writes.stream().map(AccountKpiRepository.Write::next).toList());
         // the appended touchpoints before anything that refers to them (a replay writes the same documents)
+        AttributionJournal.keepAppended(journal, recentTouches);
         return generation.touches().write(AttributionJournal.appended(journal))
                 .chain(() -> generation.totals().add(List.copyOf(increments.values())))
                 .chain(movedFences -> {

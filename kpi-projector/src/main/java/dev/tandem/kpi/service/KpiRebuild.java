@@ -54,7 +54,7 @@ public class KpiRebuild extends ProjectionRebuild {
         run.count(replay, end);
         LOG.infof("Rebuilding the KPI projection into generation %d from %,d journey-event offsets", next.number(),
                 replay.span(end));
-        RebuildFold fold = new RebuildFold(next, config.rebuild().cachedAccounts());
+        RebuildFold fold = new RebuildFold(next, config.rebuild().cachedAccounts(), projection.recentTouches());
         run.readTo(replay, end, records -> fold(records, fold));
         Map<Integer, Long> lastOfLog = new HashMap<>();
         end.forEach((partition, offset) -> lastOfLog.put(partition.partition(), offset - 1));

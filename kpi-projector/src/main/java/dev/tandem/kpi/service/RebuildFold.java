@@ -26,6 +26,7 @@ final class RebuildFold {
     private static final Duration PATIENCE = Duration.ofMinutes(5);
 
     private final Generation generation;
+    private final RecentTouches recentTouches;
     private final Map<String, AccountKpis> cache;
     /** Accounts that left the cache since the last write: written at the end of the batch. */
     private final List<AccountKpis> evicted = new ArrayList<>();
@@ -37,8 +38,9 @@ final class RebuildFold {
     private final Map<Integer, Long> lastOffsets = new HashMap<>();
 
     /** @param cachedAccounts accounts kept in memory between batches (the least recently used leave first) */
-    RebuildFold(Generation generation, int cachedAccounts) {
+    RebuildFold(Generation generation, int cachedAccounts, RecentTouches recentTouches) {
         this.generation = generation;
+        this.recentTouches = recentTouches;
         this.cache = new LinkedHashMap<>(1024, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<String, AccountKpis> eldest) {
@@ -72,7 +74,7 @@ final class RebuildFold {
             }
             states.put(id, state);
         });
-        AttributionJournal.loadFor(states, byAccount, generation.touches()).await().atMost(PATIENCE);
+        AttributionJournal.loadFor(states, byAccount, generation.touches(), recentTouches).await().atMost(PATIENCE);
         byAccount.forEach((id, logged) -> {
             LoggedEvent first = logged.get(0);
             AccountKpis state = states.get(id);
@@ -96,7 +98,9 @@ final class RebuildFold {
 
     /** Writes the accounts, their attribution journal first (nobody else writes this generation yet). */
     private void write(List<AccountKpis> accounts) {
-        generation.touches().write(AttributionJournal.changesOf(accounts)).await().atMost(PATIENCE);
+        Map<String, AttributionTouches.Changes> journal = AttributionJournal.changesOf(accounts);
+        AttributionJournal.keepAppended(journal, recentTouches);
+        generation.touches().write(journal).await().atMost(PATIENCE);
         accounts.forEach(account -> account.facts().attribution().saved());
         generation.accounts().replaceAll(accounts).await().atMost(PATIENCE);
     }
