@@ -54,9 +54,9 @@ public class AttributionTouchRepository {
         List<WriteModel<Document>> models = new ArrayList<>();
         changes.forEach((account, change) -> {
             change.upserts().forEach((seq, touch) -> {
-                Document document = AttributionTouchDocuments.toDocument(account, seq, touch);
-                models.add(new ReplaceOneModel<>(eq(AttributionTouchDocuments.ID, document.get("_id")), document,
-                        new ReplaceOptions().upsert(true)));
+                models.add(new ReplaceOneModel<>(eq(AttributionTouchDocuments.ID,
+                        AttributionTouchDocuments.idOf(account, seq)),
+                        AttributionTouchDocuments.toDocument(account, seq, touch), new ReplaceOptions().upsert(true)));
             });
             change.deletes().forEach(seq -> models.add(
                     new DeleteOneModel<>(eq(AttributionTouchDocuments.ID, AttributionTouchDocuments.idOf(account, seq)))));

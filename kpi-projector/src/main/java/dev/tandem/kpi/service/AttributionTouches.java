@@ -249,9 +249,4 @@ public final class AttributionTouches {
     public long count() {
         return count;
     }
-
-    /** Touchpoints recorded but no longer kept for attribution. */
-    public long dropped() {
-        return Math.max(0, count - MAX_TOUCHES);
-    }
 }

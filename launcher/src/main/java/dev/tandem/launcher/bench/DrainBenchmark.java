@@ -44,15 +44,10 @@ public final class DrainBenchmark {
             touchpoints = TouchpointMix.shuffledPerAccount(touchpoints, 42);
         }
         long distinct = TouchpointMix.distinct(touchpoints);
-        out.printf("Machine: %d cores, Java %s; journey-state -Xms64m -Xmx%s; %s%n",
-                Runtime.getRuntime().availableProcessors(), Runtime.version(), spec.heap(),
+        List<String> jvm = ServiceRig.jvmOptions(spec.heap(), "-XX:+UseSerialGC", spec.jvmOptions(), true);
+        out.printf("Machine: %d cores, Java %s; journey-state %s; %s%n",
+                Runtime.getRuntime().availableProcessors(), Runtime.version(), String.join(" ", jvm),
                 spec.shuffled() ? "each account's touchpoints shuffled" : "each account's touchpoints in order");
-        // as tandem up starts it: a small initial heap, grown as needed (PlatformSettings)
-        List<String> extra = new ArrayList<>(spec.jvmOptions());
-        if (extra.stream().noneMatch(option -> option.startsWith("-Xms"))) {
-            extra.add(0, "-Xms64m");
-        }
-        List<String> jvm = ServiceRig.jvmOptions(spec.heap(), "-XX:+UseSerialGC", extra);
         try (ServiceRig rig = ServiceRig.start(root, data, jvm)) {
             List<String> properties = new ArrayList<>(List.of("quarkus.log.category.\"dev.tandem\".level=WARN",
                     // measured: the touchpoint path alone, not the stall punctuator's visits

@@ -73,7 +73,19 @@ final class ServiceRig implements AutoCloseable {
      * collector the benchmarks take unless they say why not.
      */
     static List<String> jvmOptions(String heap, String collector, List<String> extra) {
-        List<String> options = new java.util.ArrayList<>(List.of("-Xmx" + heap));
+        return jvmOptions(heap, collector, extra, false);
+    }
+
+    /**
+     * As above; with {@code smallInitialHeap}, the service starts with tandem up's initial heap
+     * ({@link PlatformSettings#INITIAL_HEAP}) unless {@code extra} sets one.
+     */
+    static List<String> jvmOptions(String heap, String collector, List<String> extra, boolean smallInitialHeap) {
+        List<String> options = new java.util.ArrayList<>();
+        if (smallInitialHeap && extra.stream().noneMatch(option -> option.startsWith("-Xms"))) {
+            options.add(PlatformSettings.INITIAL_HEAP);
+        }
+        options.add("-Xmx" + heap);
         if (extra.stream().noneMatch(option -> option.startsWith("-XX:+Use") && option.endsWith("GC"))) {
             options.add(collector);
         }

@@ -27,6 +27,9 @@ public record PlatformSettings(
     public static final Duration DEFAULT_READY_TIMEOUT = Duration.ofMinutes(3);
     public static final String DEFAULT_DATA_DIRECTORY_NAME = ".tandem";
 
+    /** The services' initial heap (why: {@link #DEFAULT_SERVICE_JVM_OPTIONS}). */
+    public static final String INITIAL_HEAP = "-Xms64m";
+
     /**
      * Four JVMs and a broker share two cores on a laptop or CI box: a small heap each, the serial collector, and
      * C1 only, which starts a Quarkus service markedly faster and is plenty for local traffic. The initial heap is
@@ -35,7 +38,7 @@ public record PlatformSettings(
      * with 45 MB of old generation in use); from 64 MB the serial collector grows the heap only as it needs.
      */
     public static final List<String> DEFAULT_SERVICE_JVM_OPTIONS =
-            List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+            List.of(PlatformSettings.INITIAL_HEAP, "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
 
     public PlatformSettings {
         repositoryRoot = repositoryRoot.toAbsolutePath().normalize();
