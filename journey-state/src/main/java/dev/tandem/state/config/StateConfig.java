@@ -29,6 +29,17 @@ public interface StateConfig {
         /** Changed accounts get one snapshot each this often (coalesced: the latest state, not every step). */
         @WithDefault("100ms")
         Duration interval();
+
+        /**
+         * Catching up: the touchpoints read were written to Kafka more than this ago (a backfill, a restart after
+         * downtime, a burst beyond the engine's rate).
+         */
+        @WithDefault("2s")
+        Duration catchUpAfter();
+
+        /** While catching up, changed accounts get one snapshot each at most this often (stale states are skipped). */
+        @WithDefault("5s")
+        Duration catchUpInterval();
     }
 
     /** The Kafka Streams application. */

@@ -16,9 +16,12 @@ import java.util.function.Function;
  * @param maxAccountsPerVisit most accounts one visit handles
  * @param snapshotInterval how often the changed accounts' snapshots are published (one per account)
  * @param accountCacheSize accounts kept as live aggregates per task (spares parsing the stored state)
+ * @param snapshotCatchUpAfter how old the touchpoints read must be for journey-state to count as catching up
+ * @param snapshotCatchUpInterval how often changed accounts' snapshots are published while catching up
  */
 public record TopologySettings(Function<String, Duration> horizons, int checkpointEvery, Duration grace, int attempts,
-        Duration stallInterval, int maxAccountsPerVisit, Duration snapshotInterval, int accountCacheSize) {
+        Duration stallInterval, int maxAccountsPerVisit, Duration snapshotInterval, int accountCacheSize,
+        Duration snapshotCatchUpAfter, Duration snapshotCatchUpInterval) {
 
     public static TopologySettings from(StateConfig config) {
         Map<String, Duration> tenantHorizons = Map.copyOf(config.lateness().tenants());
@@ -26,7 +29,8 @@ public record TopologySettings(Function<String, Duration> horizons, int checkpoi
         return new TopologySettings(tenant -> tenantHorizons.getOrDefault(tenant, horizon),
                 config.lateness().checkpointEvery(), config.lateness().grace(), config.lateness().attempts(),
                 config.stallTick().interval(), config.stallTick().maxAccounts(), config.snapshots().interval(),
-                config.streams().accountCacheSize());
+                config.streams().accountCacheSize(), config.snapshots().catchUpAfter(),
+                config.snapshots().catchUpInterval());
     }
 
     Duration horizonOf(String tenantId) {

@@ -42,7 +42,8 @@ import org.jboss.logging.Logger;
  *       only on success, the account is written only after).</li>
  * </ul>
  * Snapshots are coalesced: a changed account is marked in the dirty store and a wall-clock punctuator every
- * {@code snapshots.interval} publishes one snapshot per changed account. A third punctuator visits only the
+ * {@code snapshots.interval} publishes one snapshot per changed account (while catching up a backlog, at most
+ * every {@code snapshots.catch-up-interval}). A third punctuator visits only the
  * accounts whose due time passed (the due index) and derives their stalls at wall time, never touching
  * canonical history. Everything runs on the stream thread, never on an event loop; under exactly-once the
  * stores, outputs and input offsets commit in one transaction.
@@ -69,6 +70,7 @@ final class TouchpointProcessor implements Processor<String, String, String, Str
     private KeyValueStore<String, String> due;
     private KeyValueStore<String, String> dirty;
     private DesignStores designs;
+    private SnapshotPacing snapshotPacing;
 
     TouchpointProcessor(TopologySettings settings, JourneyContexts contexts, StateMetrics metrics) {
         this.settings = settings;
@@ -88,6 +90,7 @@ final class TouchpointProcessor implements Processor<String, String, String, Str
         dirty = context.getStateStore(StateStores.DIRTY);
         designs = new DesignStores(context.getStateStore(StateStores.DEFINITIONS),
                 context.getStateStore(StateStores.PERSONAS));
+        snapshotPacing = new SnapshotPacing(settings.snapshotCatchUpAfter(), settings.snapshotCatchUpInterval());
         context.schedule(settings.grace(), PunctuationType.WALL_CLOCK_TIME, this::flushPending);
         context.schedule(settings.snapshotInterval(), PunctuationType.WALL_CLOCK_TIME, this::publishSnapshots);
         context.schedule(settings.stallInterval(), PunctuationType.WALL_CLOCK_TIME, this::visitDue);
@@ -95,6 +98,7 @@ final class TouchpointProcessor implements Processor<String, String, String, Str
 
     @Override
     public void process(Record<String, String> record) {
+        snapshotPacing.read(record.timestamp());
         TouchpointV1 touchpoint;
         try {
             touchpoint = EventJson.read(record.value(), TouchpointV1.class).requireComplete();
@@ -216,8 +220,11 @@ final class TouchpointProcessor implements Processor<String, String, String, Str
         dirty.put(account, "");
     }
 
-    /** One snapshot per account changed since the last tick, as it is now. */
+    /** One snapshot per account changed since the last publication, as it is now (paced: see SnapshotPacing). */
     private void publishSnapshots(long wallTime) {
+        if (!snapshotPacing.publishAt(wallTime)) {
+            return;
+        }
         for (KeyValue<String, String> changed : drain(dirty)) {
             String account = changed.key;
             AccountJourney journey = load(account).journey();

@@ -49,6 +49,8 @@ class JourneyTopologyTest {
     private static final Duration GRACE = Duration.ofMillis(200);
     private static final Duration STALL_TICK = Duration.ofMinutes(1);
     private static final Duration SNAPSHOT_TICK = Duration.ofMillis(100);
+    private static final Duration CATCH_UP_AFTER = Duration.ofSeconds(2);
+    private static final Duration CATCH_UP_INTERVAL = Duration.ofSeconds(5);
 
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private TopologyTestDriver driver;
@@ -62,7 +64,7 @@ class JourneyTopologyTest {
     @BeforeEach
     void start() throws Exception {
         TopologySettings settings = new TopologySettings(tenant -> Duration.ofDays(30), 4, GRACE, 3, STALL_TICK, 1000,
-                SNAPSHOT_TICK, 100);
+                SNAPSHOT_TICK, 100, CATCH_UP_AFTER, CATCH_UP_INTERVAL);
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "journey-state-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -171,6 +173,37 @@ class JourneyTopologyTest {
                 .containsExactlyElementsOf(LongStream.rangeClosed(1, journeyEvents.size()).boxed().toList());
         assertThat(registry.get("tandem.state.touchpoints").tag("outcome", "duplicate").counter().count())
                 .isEqualTo(10);
+    }
+
+    @Test
+    void whileCatchingUpABacklogEachChangedAccountGetsOneSnapshotPerCatchUpInterval() {
+        List<TouchpointV1> history = history("acme");
+        Instant writtenLongAgo = START.minus(Duration.ofMinutes(10));
+        Duration elapsed = Duration.ZERO;
+        for (int i = 0; i < 10; i++) {
+            sendWrittenAt(history.get(i), writtenLongAgo);
+            driver.advanceWallClockTime(SNAPSHOT_TICK);
+            elapsed = elapsed.plus(SNAPSHOT_TICK);
+        }
+        assertThat(snapshots.readRecordsToList()).as("published at the first tick only, then held back").hasSize(1);
+
+        // the first publication was at the first tick
+        driver.advanceWallClockTime(CATCH_UP_INTERVAL.minus(elapsed).plus(SNAPSHOT_TICK));
+        List<TestRecord<String, String>> caughtUp = snapshots.readRecordsToList();
+        assertThat(caughtUp).singleElement().satisfies(r -> assertThat(EventJson.read(r.value(),
+                AccountSnapshotV1.class).touchpointCount()).isEqualTo(10));
+
+        // the backlog is read: a touchpoint written just now is published at the next tick again
+        Instant now = START.plus(CATCH_UP_INTERVAL).plus(SNAPSHOT_TICK);
+        sendWrittenAt(history.get(10), now);
+        driver.advanceWallClockTime(SNAPSHOT_TICK);
+        assertThat(snapshots.readRecordsToList()).singleElement().satisfies(r -> assertThat(EventJson.read(
+                r.value(), AccountSnapshotV1.class).touchpointCount()).isEqualTo(11));
+    }
+
+    private void sendWrittenAt(TouchpointV1 touchpoint, Instant writtenAt) {
+        touchpoints.pipeInput(EventKeys.account(touchpoint.tenantId(), touchpoint.accountKey()),
+                EventJson.write(touchpoint), writtenAt);
     }
 
     @Test
