@@ -108,6 +108,9 @@ class EventJsonTest {
                                 AT.minusSeconds(3600))), progress(), AsOfNow.decayOf(EngagementPolicy.defaults()));
 
         assertThat(EventJson.read(EventJson.write(snapshot), AccountSnapshotV1.class)).isEqualTo(snapshot);
+        assertThat(EventJson.writeBytes(snapshot)).as("the same JSON as UTF-8 bytes")
+                .isEqualTo(EventJson.write(snapshot).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(EventJson.read(EventJson.writeBytes(snapshot), AccountSnapshotV1.class)).isEqualTo(snapshot);
     }
 
     @Test
@@ -226,6 +229,19 @@ class EventJsonTest {
                 .isInstanceOf(MalformedEventException.class);
         assertThatThrownBy(() -> EventJson.read("{\"momentum\": \"high\"}", AccountSnapshotV1.class))
                 .isInstanceOf(MalformedEventException.class);
+    }
+
+    @Test
+    void malformedEmptyOrNonUtf8BytesAreAMalformedEventException() {
+        byte[] wrongShape = "{\"eventId\": [1, 2]}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> EventJson.read(wrongShape, TouchpointV1.class))
+                .isInstanceOf(MalformedEventException.class);
+        assertThatThrownBy(() -> EventJson.read(new byte[0], TouchpointV1.class))
+                .isInstanceOf(MalformedEventException.class);
+        assertThatThrownBy(() -> EventJson.read((byte[]) null, TouchpointV1.class))
+                .isInstanceOf(MalformedEventException.class);
+        assertThatThrownBy(() -> EventJson.read(new byte[] {'{', '"', (byte) 0xC3, (byte) 0x28, '"', ':', '1', '}'},
+                TouchpointV1.class)).isInstanceOf(MalformedEventException.class);
     }
 
     @Test

@@ -10,11 +10,12 @@ import java.time.Instant;
  */
 public record AccountRecord(AccountState state, Instant dueAt) {
 
-    public String toJson() {
-        return EventJson.write(this);
+    /** The stored value: UTF-8 JSON. */
+    public byte[] toBytes() {
+        return EventJson.writeBytes(this);
     }
 
-    public static AccountRecord fromJson(String json) {
+    public static AccountRecord fromBytes(byte[] json) {
         return EventJson.read(json, AccountRecord.class);
     }
 }

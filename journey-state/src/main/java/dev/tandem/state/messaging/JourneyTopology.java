@@ -4,6 +4,8 @@ import dev.tandem.events.Topics;
 import dev.tandem.state.repository.StateStores;
 import dev.tandem.state.service.JourneyContexts;
 import dev.tandem.state.service.JourneyDefinitions;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.Topology;
@@ -30,24 +32,27 @@ public final class JourneyTopology {
 
     public static Topology build(TopologySettings settings, JourneyContexts contexts, StateMetrics metrics) {
         StringDeserializer strings = new StringDeserializer();
-        StringSerializer out = new StringSerializer();
+        StringSerializer keys = new StringSerializer();
+        ByteArraySerializer out = new ByteArraySerializer();
         JourneyDefinitions definitions = new JourneyDefinitions();
 
         Topology topology = new Topology();
-        topology.addGlobalStore(StateStores.persistent(StateStores.DEFINITIONS).withLoggingDisabled(),
+        topology.addGlobalStore(StateStores.global(StateStores.DEFINITIONS),
                 "journey-definitions-source", strings, strings, Topics.JOURNEY_DEFINITIONS,
                 "journey-definitions", () -> new DefinitionProcessor(definitions, contexts, metrics));
-        topology.addGlobalStore(StateStores.persistent(StateStores.PERSONAS).withLoggingDisabled(),
+        topology.addGlobalStore(StateStores.global(StateStores.PERSONAS),
                 "personas-source", strings, strings, Topics.PERSONAS, "personas",
                 () -> new PersonaProcessor(contexts, metrics));
-        topology.addSource(TOUCHPOINTS_SOURCE, strings, strings, Topics.TOUCHPOINTS);
+        // touchpoint values stay bytes: parsed from them, dead-lettered as they came
+        topology.addSource(TOUCHPOINTS_SOURCE, strings, new ByteArrayDeserializer(), Topics.TOUCHPOINTS);
         topology.addProcessor(TOUCHPOINTS_PROCESSOR, () -> new TouchpointProcessor(settings, contexts, metrics),
                 TOUCHPOINTS_SOURCE);
-        StateStores.PER_ACCOUNT.forEach(store -> topology.addStateStore(StateStores.persistent(store),
+        StateStores.PER_ACCOUNT.forEach(store -> topology.addStateStore(StateStores.perAccount(store),
                 TOUCHPOINTS_PROCESSOR));
-        topology.addSink(TouchpointProcessor.EVENTS_SINK, Topics.JOURNEY_EVENTS, out, out, TOUCHPOINTS_PROCESSOR);
-        topology.addSink(TouchpointProcessor.SNAPSHOTS_SINK, Topics.ACCOUNT_SNAPSHOTS, out, out, TOUCHPOINTS_PROCESSOR);
-        topology.addSink(TouchpointProcessor.DEAD_LETTER_SINK, Topics.DLQ_JOURNEY_STATE, out, out,
+        topology.addSink(TouchpointProcessor.EVENTS_SINK, Topics.JOURNEY_EVENTS, keys, out, TOUCHPOINTS_PROCESSOR);
+        topology.addSink(TouchpointProcessor.SNAPSHOTS_SINK, Topics.ACCOUNT_SNAPSHOTS, keys, out,
+                TOUCHPOINTS_PROCESSOR);
+        topology.addSink(TouchpointProcessor.DEAD_LETTER_SINK, Topics.DLQ_JOURNEY_STATE, keys, out,
                 TOUCHPOINTS_PROCESSOR);
         return topology;
     }

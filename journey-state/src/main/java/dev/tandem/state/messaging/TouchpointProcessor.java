@@ -48,7 +48,7 @@ import org.jboss.logging.Logger;
  * canonical history. Everything runs on the stream thread, never on an event loop; under exactly-once the
  * stores, outputs and input offsets commit in one transaction.
  */
-final class TouchpointProcessor implements Processor<String, String, String, String> {
+final class TouchpointProcessor implements Processor<String, byte[], String, byte[]> {
 
     static final String EVENTS_SINK = "journey-events-sink";
     static final String SNAPSHOTS_SINK = "account-snapshots-sink";
@@ -61,14 +61,14 @@ final class TouchpointProcessor implements Processor<String, String, String, Str
     private final TopologySettings settings;
     private final JourneyContexts contexts;
     private final StateMetrics metrics;
-    private ProcessorContext<String, String> context;
+    private ProcessorContext<String, byte[]> context;
     private AccountStore accounts;
-    private KeyValueStore<String, String> history;
-    private KeyValueStore<String, String> checkpoints;
-    private KeyValueStore<String, String> ids;
-    private KeyValueStore<String, String> pending;
-    private KeyValueStore<String, String> due;
-    private KeyValueStore<String, String> dirty;
+    private KeyValueStore<String, byte[]> history;
+    private KeyValueStore<String, byte[]> checkpoints;
+    private KeyValueStore<String, byte[]> ids;
+    private KeyValueStore<String, byte[]> pending;
+    private KeyValueStore<String, byte[]> due;
+    private KeyValueStore<String, byte[]> dirty;
     private DesignStores designs;
     private SnapshotPacing snapshotPacing;
 
@@ -79,7 +79,7 @@ final class TouchpointProcessor implements Processor<String, String, String, Str
     }
 
     @Override
-    public void init(ProcessorContext<String, String> context) {
+    public void init(ProcessorContext<String, byte[]> context) {
         this.context = context;
         due = context.getStateStore(StateStores.DUE);
         accounts = new AccountStore(context.getStateStore(StateStores.ACCOUNTS), due, settings.accountCacheSize());
@@ -97,7 +97,7 @@ final class TouchpointProcessor implements Processor<String, String, String, Str
     }
 
     @Override
-    public void process(Record<String, String> record) {
+    public void process(Record<String, byte[]> record) {
         snapshotPacing.read(record.timestamp());
         TouchpointV1 touchpoint;
         try {
@@ -107,17 +107,17 @@ final class TouchpointProcessor implements Processor<String, String, String, Str
             return;
         }
         String account = EventKeys.account(touchpoint.tenantId(), touchpoint.accountKey());
-        String waiting = pending.get(account);
+        byte[] waiting = pending.get(account);
         if (waiting != null) {
             List<TouchpointV1> parked = new ArrayList<>(readList(waiting));
             parked.add(touchpoint);
-            pending.put(account, EventJson.write(parked));
+            pending.put(account, EventJson.writeBytes(parked));
             return;
         }
         AccountJourney journey = accounts.load(account, touchpoint.tenantId(), touchpoint.accountKey(),
                 this::contextOf).journey();
         if (journey.asOf() != null && journey.isLate(touchpoint)) {
-            pending.put(account, EventJson.write(List.of(touchpoint)));
+            pending.put(account, EventJson.writeBytes(List.of(touchpoint)));
             return;
         }
         apply(account, touchpoint.tenantId(), touchpoint.accountKey(), List.of(touchpoint));
@@ -125,7 +125,7 @@ final class TouchpointProcessor implements Processor<String, String, String, Str
 
     /** Folds each account's waiting touchpoints into one engine call. */
     private void flushPending(long wallTime) {
-        for (KeyValue<String, String> account : drain(pending)) {
+        for (KeyValue<String, byte[]> account : drain(pending)) {
             List<TouchpointV1> touchpoints = readList(account.value);
             TouchpointV1 first = touchpoints.get(0);
             apply(account.key, first.tenantId(), first.accountKey(), touchpoints);
@@ -155,7 +155,7 @@ final class TouchpointProcessor implements Processor<String, String, String, Str
             touchpoints.forEach(single -> apply(account, tenantId, accountKey, List.of(single)));
             return;
         }
-        deadLetter(account, EventJson.write(touchpoints.get(0)), failure);
+        deadLetter(account, EventJson.writeBytes(touchpoints.get(0)), failure);
     }
 
     private void applyTo(String account, AccountStore.Loaded loaded, List<TouchpointV1> touchpoints) {
@@ -176,7 +176,7 @@ final class TouchpointProcessor implements Processor<String, String, String, Str
     private void visitDue(long wallTime) {
         Instant now = Instant.ofEpochMilli(wallTime);
         List<String> dueKeys = new ArrayList<>();
-        try (KeyValueIterator<String, String> range = due.range("", StoreKeys.timeCode(now) + "|\uffff")) {
+        try (KeyValueIterator<String, byte[]> range = due.range("", StoreKeys.timeCode(now) + "|\uffff")) {
             while (range.hasNext() && dueKeys.size() < settings.maxAccountsPerVisit()) {
                 dueKeys.add(range.next().key);
             }
@@ -214,10 +214,10 @@ final class TouchpointProcessor implements Processor<String, String, String, Str
         }
         long timestamp = context.currentSystemTimeMs();
         for (JourneyEventV1 event : events) {
-            context.forward(new Record<>(account, EventJson.write(event), timestamp,
+            context.forward(new Record<>(account, EventJson.writeBytes(event), timestamp,
                     CloudEventHeaders.journeyEvent(event)), EVENTS_SINK);
         }
-        dirty.put(account, "");
+        dirty.put(account, StoreKeys.PRESENT);
     }
 
     /** One snapshot per account changed since the last publication, as it is now (paced: see SnapshotPacing). */
@@ -225,18 +225,18 @@ final class TouchpointProcessor implements Processor<String, String, String, Str
         if (!snapshotPacing.publishAt(wallTime)) {
             return;
         }
-        for (KeyValue<String, String> changed : drain(dirty)) {
+        for (KeyValue<String, byte[]> changed : drain(dirty)) {
             String account = changed.key;
             AccountJourney journey = load(account).journey();
-            context.forward(new Record<>(account, EventJson.write(journey.snapshot()), context.currentSystemTimeMs(),
-                    CloudEventHeaders.snapshot(journey)), SNAPSHOTS_SINK);
+            context.forward(new Record<>(account, EventJson.writeBytes(journey.snapshot()),
+                    context.currentSystemTimeMs(), CloudEventHeaders.snapshot(journey)), SNAPSHOTS_SINK);
         }
     }
 
     /** Every entry of a store, removed from it. */
-    private static List<KeyValue<String, String>> drain(KeyValueStore<String, String> store) {
-        List<KeyValue<String, String>> entries = new ArrayList<>();
-        try (KeyValueIterator<String, String> all = store.all()) {
+    private static List<KeyValue<String, byte[]>> drain(KeyValueStore<String, byte[]> store) {
+        List<KeyValue<String, byte[]>> entries = new ArrayList<>();
+        try (KeyValueIterator<String, byte[]> all = store.all()) {
             all.forEachRemaining(entries::add);
         }
         entries.forEach(entry -> store.delete(entry.key));
@@ -253,14 +253,14 @@ final class TouchpointProcessor implements Processor<String, String, String, Str
         return contexts.forTenant(tenantId, designs);
     }
 
-    private void deadLetter(String key, String value, Exception reason) {
+    private void deadLetter(String key, byte[] value, Exception reason) {
         LOG.warnf("Touchpoint record %s sent to the dead-letter topic: %s", key, reason.getMessage());
         metrics.deadLettered(1);
         context.forward(new Record<>(key, value, context.currentSystemTimeMs(),
                 DeadLetterHeaders.of(reason, context.recordMetadata())), DEAD_LETTER_SINK);
     }
 
-    private static List<TouchpointV1> readList(String json) {
+    private static List<TouchpointV1> readList(byte[] json) {
         try {
             return EventJson.mapper().readValue(json, TOUCHPOINTS);
         } catch (java.io.IOException e) {

@@ -22,11 +22,11 @@ public final class AccountStore {
     public record Loaded(AccountJourney journey, Instant dueAt, boolean isNew) {
     }
 
-    private final KeyValueStore<String, String> accounts;
-    private final KeyValueStore<String, String> due;
+    private final KeyValueStore<String, byte[]> accounts;
+    private final KeyValueStore<String, byte[]> due;
     private final Map<String, Loaded> recent;
 
-    public AccountStore(KeyValueStore<String, String> accounts, KeyValueStore<String, String> due, int cacheSize) {
+    public AccountStore(KeyValueStore<String, byte[]> accounts, KeyValueStore<String, byte[]> due, int cacheSize) {
         this.accounts = accounts;
         this.due = due;
         this.recent = new LinkedHashMap<>(Math.max(16, cacheSize), 0.75f, true) {
@@ -43,24 +43,24 @@ public final class AccountStore {
         if (cached != null) {
             return cached;
         }
-        String stored = accounts.get(account);
+        byte[] stored = accounts.get(account);
         if (stored == null) {
             return new Loaded(AccountJourney.start(tenantId, accountKey, contextOf.apply(tenantId)), null, true);
         }
-        AccountRecord record = AccountRecord.fromJson(stored);
+        AccountRecord record = AccountRecord.fromBytes(stored);
         return new Loaded(AccountJourney.restore(record.state(), contextOf.apply(tenantId)), record.dueAt(), false);
     }
 
     /** Stores the account as {@code journey} now is, due at {@code dueAt} (null: never), and moves its index entry. */
     public void save(String account, Loaded before, Instant dueAt) {
         AccountJourney journey = before.journey();
-        accounts.put(account, new AccountRecord(journey.state(), dueAt).toJson());
+        accounts.put(account, new AccountRecord(journey.state(), dueAt).toBytes());
         Instant previous = before.dueAt();
         if (previous != null && !previous.equals(dueAt)) {
             due.delete(StoreKeys.due(previous, account));
         }
         if (dueAt != null && !dueAt.equals(previous)) {
-            due.put(StoreKeys.due(dueAt, account), "");
+            due.put(StoreKeys.due(dueAt, account), StoreKeys.PRESENT);
         }
         recent.put(account, new Loaded(journey, dueAt, false));
     }

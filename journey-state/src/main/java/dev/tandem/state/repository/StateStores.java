@@ -18,7 +18,7 @@ public final class StateStores {
     public static final String HISTORY = "journey-history";
     /** account + position → canonical snapshot after that entry. */
     public static final String CHECKPOINTS = "journey-checkpoints";
-    /** account + event id → position: resent touchpoints are dropped. */
+    /** account + event id → nothing (present: seen within the horizon): resent touchpoints are dropped. */
     public static final String TOUCHPOINT_IDS = "journey-touchpoint-ids";
     /** {@code tenant/account} → late touchpoints waiting for the grace period, to be folded into one replay. */
     public static final String PENDING = "journey-pending";
@@ -45,10 +45,20 @@ public final class StateStores {
     private StateStores() {
     }
 
-    public static StoreBuilder<KeyValueStore<String, String>> persistent(String name) {
-        StoreBuilder<KeyValueStore<String, String>> builder = Stores.keyValueStoreBuilder(IN_MEMORY.contains(name)
+    /**
+     * A store of the touchpoint processor. Values are UTF-8 JSON kept as bytes (the same bytes a String serde
+     * would write), so each value is serialised once, straight to bytes, and never through a UTF-16 String.
+     */
+    public static StoreBuilder<KeyValueStore<String, byte[]>> perAccount(String name) {
+        StoreBuilder<KeyValueStore<String, byte[]>> builder = Stores.keyValueStoreBuilder(IN_MEMORY.contains(name)
                 ? Stores.inMemoryKeyValueStore(name) : Stores.persistentKeyValueStore(name), Serdes.String(),
-                Serdes.String());
+                Serdes.ByteArray());
         return CACHED.contains(name) ? builder.withCachingEnabled() : builder;
+    }
+
+    /** A global store of the design topics (definitions, personas): read rarely, kept as JSON strings. */
+    public static StoreBuilder<KeyValueStore<String, String>> global(String name) {
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), Serdes.String())
+                .withLoggingDisabled();
     }
 }

@@ -18,12 +18,12 @@ import org.apache.kafka.streams.state.KeyValueStore;
 public final class StoreAccountHistory implements AccountHistory {
 
     private final String account;
-    private final KeyValueStore<String, String> history;
-    private final KeyValueStore<String, String> checkpoints;
-    private final KeyValueStore<String, String> ids;
+    private final KeyValueStore<String, byte[]> history;
+    private final KeyValueStore<String, byte[]> checkpoints;
+    private final KeyValueStore<String, byte[]> ids;
 
-    public StoreAccountHistory(String account, KeyValueStore<String, String> history,
-            KeyValueStore<String, String> checkpoints, KeyValueStore<String, String> ids) {
+    public StoreAccountHistory(String account, KeyValueStore<String, byte[]> history,
+            KeyValueStore<String, byte[]> checkpoints, KeyValueStore<String, byte[]> ids) {
         this.account = account;
         this.history = history;
         this.checkpoints = checkpoints;
@@ -37,8 +37,8 @@ public final class StoreAccountHistory implements AccountHistory {
 
     @Override
     public void append(HistoryEntry entry) {
-        history.put(StoreKeys.position(account, entry.position()), EventJson.write(entry.touchpoint()));
-        ids.put(StoreKeys.id(account, entry.touchpoint().id()), StoreKeys.position(account, entry.position()));
+        history.put(StoreKeys.position(account, entry.position()), EventJson.writeBytes(entry.touchpoint()));
+        ids.put(StoreKeys.id(account, entry.touchpoint().id()), StoreKeys.PRESENT);
     }
 
     @Override
@@ -46,7 +46,7 @@ public final class StoreAccountHistory implements AccountHistory {
         String from = position == null ? StoreKeys.first(account)
                 : StoreKeys.justAfter(StoreKeys.position(account, position));
         List<HistoryEntry> entries = new ArrayList<>();
-        try (KeyValueIterator<String, String> range = history.range(from, StoreKeys.last(account))) {
+        try (KeyValueIterator<String, byte[]> range = history.range(from, StoreKeys.last(account))) {
             range.forEachRemaining(kv -> entries.add(new HistoryEntry(StoreKeys.positionOf(kv.key),
                     EventJson.read(kv.value, TouchpointV1.class))));
         }
@@ -56,9 +56,9 @@ public final class StoreAccountHistory implements AccountHistory {
     @Override
     public Optional<Checkpoint> latestCheckpointBefore(HistoryPosition position) {
         String before = StoreKeys.position(account, position);
-        try (KeyValueIterator<String, String> range = checkpoints.reverseRange(StoreKeys.first(account), before)) {
+        try (KeyValueIterator<String, byte[]> range = checkpoints.reverseRange(StoreKeys.first(account), before)) {
             while (range.hasNext()) {
-                KeyValue<String, String> kv = range.next();
+                KeyValue<String, byte[]> kv = range.next();
                 if (!kv.key.equals(before)) {
                     return Optional.of(new Checkpoint(StoreKeys.positionOf(kv.key),
                             EventJson.read(kv.value, CanonicalAccount.class)));
@@ -70,7 +70,7 @@ public final class StoreAccountHistory implements AccountHistory {
 
     @Override
     public void putCheckpoint(Checkpoint checkpoint) {
-        checkpoints.put(StoreKeys.position(account, checkpoint.position()), EventJson.write(checkpoint.state()));
+        checkpoints.put(StoreKeys.position(account, checkpoint.position()), EventJson.writeBytes(checkpoint.state()));
     }
 
     @Override
@@ -84,7 +84,7 @@ public final class StoreAccountHistory implements AccountHistory {
     public void pruneThrough(Checkpoint base) {
         String baseKey = StoreKeys.position(account, base.position());
         List<String> keys = new ArrayList<>();
-        try (KeyValueIterator<String, String> range = history.range(StoreKeys.first(account), baseKey)) {
+        try (KeyValueIterator<String, byte[]> range = history.range(StoreKeys.first(account), baseKey)) {
             range.forEachRemaining(kv -> {
                 keys.add(kv.key);
                 ids.delete(StoreKeys.id(account, EventJson.read(kv.value, TouchpointV1.class).id()));
@@ -95,9 +95,9 @@ public final class StoreAccountHistory implements AccountHistory {
     }
 
     /** Deletes keys in [from, to]; with {@code keepTo}, {@code to} itself stays. */
-    private static void deleteRange(KeyValueStore<String, String> store, String from, String to, boolean keepTo) {
+    private static void deleteRange(KeyValueStore<String, byte[]> store, String from, String to, boolean keepTo) {
         List<String> keys = new ArrayList<>();
-        try (KeyValueIterator<String, String> range = store.range(from, to)) {
+        try (KeyValueIterator<String, byte[]> range = store.range(from, to)) {
             range.forEachRemaining(kv -> {
                 if (!(keepTo && kv.key.equals(to))) {
                     keys.add(kv.key);

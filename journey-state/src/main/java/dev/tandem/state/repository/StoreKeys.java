@@ -16,6 +16,9 @@ public final class StoreKeys {
     private static final char SEPARATOR = '\u0000';
     private static final char AFTER_ACCOUNT = '\u0001';
 
+    /** The value of entries whose key says it all (seen ids, due and dirty marks); not a tombstone. */
+    public static final byte[] PRESENT = new byte[0];
+
     private StoreKeys() {
     }
 

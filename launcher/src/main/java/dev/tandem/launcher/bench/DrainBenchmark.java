@@ -1,12 +1,14 @@
 package dev.tandem.launcher.bench;
 
 import dev.tandem.events.TouchpointV1;
+import dev.tandem.launcher.platform.Platform;
 import dev.tandem.launcher.platform.RepositoryRoot;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -73,8 +75,10 @@ public final class DrainBenchmark {
                         seconds(System.nanoTime() - start));
             }
             java.util.OptionalLong jitBefore = CompilerThreads.ticks(rig.statePid());
+            Map<String, Duration> cpuBefore = cpuTimes(rig);
             long drainStart = System.nanoTime();
             Drained drained = awaitDrained(rig);
+            Map<String, Long> cpuMicros = CpuUse.microsPerTouchpoint(cpuBefore, cpuTimes(rig), drained.all());
             double jitShare = CompilerThreads.share(jitBefore, CompilerThreads.ticks(rig.statePid()),
                     Duration.ofNanos(System.nanoTime() - drainStart));
             String metrics = rig.metrics();
@@ -86,6 +90,9 @@ public final class DrainBenchmark {
             out.printf("Replays from a checkpoint: %s, history entries replayed: %s%n", result.rederivations(),
                     result.replayed());
             out.printf("journey-state resident memory: %,d MiB%n", result.residentMb());
+            out.printf("CPU per touchpoint while it drained: %s (2 cores bound the sum times the rate)%n",
+                    cpuMicros.entrySet().stream().map(e -> e.getKey() + " " + e.getValue() + " µs")
+                            .collect(java.util.stream.Collectors.joining(", ")));
             if (!Double.isNaN(jitShare)) {
                 out.printf("journey-state's JIT compiler threads were busy %.0f%% of a core while it drained%n",
                         jitShare * 100);
@@ -95,8 +102,19 @@ public final class DrainBenchmark {
         }
     }
 
-    /** Records committed after the first commit was seen, and the seconds they took. */
-    private record Drained(long records, double seconds) {
+    /**
+     * Records committed after the first commit was seen, and the seconds they took; {@code all} counts the first
+     * commit's records too.
+     */
+    private record Drained(long records, double seconds, long all) {
+    }
+
+    /** CPU time so far of journey-state and of this JVM (the broker). */
+    private static Map<String, Duration> cpuTimes(ServiceRig rig) {
+        Map<String, Duration> times = new java.util.LinkedHashMap<>();
+        Platform.cpuTimeOf(rig.statePid()).ifPresent(time -> times.put("journey-state", time));
+        Platform.cpuTimeOf(ProcessHandle.current().pid()).ifPresent(time -> times.put("launcher (broker)", time));
+        return times;
     }
 
     private static Drained awaitDrained(ServiceRig rig) throws InterruptedException {
@@ -121,7 +139,8 @@ public final class DrainBenchmark {
             first = new ConsumerLag.Progress(before, progress.total());
             firstAt = System.nanoTime();
         }
-        return new Drained(progress.committed() - first.committed(), seconds(System.nanoTime() - firstAt));
+        return new Drained(progress.committed() - first.committed(), seconds(System.nanoTime() - firstAt),
+                progress.committed() - before);
     }
 
     private static String figure(Pattern pattern, String metrics) {
