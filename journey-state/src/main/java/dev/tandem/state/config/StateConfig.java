@@ -59,6 +59,14 @@ public interface StateConfig {
         @WithDefault("100ms")
         Duration commitInterval();
 
+        /**
+         * Stream threads. One keeps live latency lowest: each thread commits its own transaction every commit
+         * interval, and with three the broker and the projectors handled three times the transactions (at 250/s
+         * the platform's CPU per touchpoint rose from 7.3 to 7.9 ms and the seller view fell seconds behind).
+         * Draining a backlog (a first import), one per partition of the touchpoint topic keeps both cores busy:
+         * 3,677 touchpoints/s in order against 2,970-3,368 with one, 3,908-4,879 with lz4 on the producers as well
+         * ({@code ./tandem bench drain}, docs/benchmarks.md).
+         */
         @WithDefault("1")
         int threads();
 

@@ -41,6 +41,16 @@ class SnapshotPacingTest {
     }
 
     @Test
+    void theFirstTickAfterWhichNothingWasReadPublishesTheBacklogsFinalStates() {
+        long wall = 100_000;
+        pacing.read(wall - 10_000);
+        assertThat(pacing.publishAt(wall)).isTrue();
+        pacing.read(wall + 50 - 10_000);
+        assertThat(pacing.publishAt(wall + 100)).as("still reading the backlog").isFalse();
+        assertThat(pacing.publishAt(wall + 200)).as("nothing read since the last tick: drained").isTrue();
+    }
+
+    @Test
     void ticksWithoutReadsPublishWhatPunctuatorsChanged() {
         long wall = 100_000;
         pacing.read(wall - 10_000);
