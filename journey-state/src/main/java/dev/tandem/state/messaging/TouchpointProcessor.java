@@ -98,7 +98,7 @@ final class TouchpointProcessor implements Processor<String, byte[], String, byt
 
     @Override
     public void process(Record<String, byte[]> record) {
-        snapshotPacing.read(record.timestamp());
+        snapshotPacing.read(record.timestamp(), context.currentSystemTimeMs());
         TouchpointV1 touchpoint;
         try {
             touchpoint = EventJson.read(record.value(), TouchpointV1.class).requireComplete();
