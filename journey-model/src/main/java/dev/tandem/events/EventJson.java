@@ -54,11 +54,25 @@ public final class EventJson {
 
     /** Reads an event from UTF-8 bytes; a malformed one throws {@link MalformedEventException}. */
     public static <T> T read(byte[] json, Class<T> type) {
-        if (json == null || json.length == 0) {
+        return parse(json == null || json.length == 0, () -> MAPPER.readValue(json, type), type);
+    }
+
+    /** Reads an event; a malformed one throws {@link MalformedEventException}, so consumers can dead-letter it. */
+    public static <T> T read(String json, Class<T> type) {
+        return parse(json == null || json.isBlank(), () -> MAPPER.readValue(json, type), type);
+    }
+
+    /** One read by Jackson, which may fail on the input (malformed) or, for bytes, on I/O that cannot happen. */
+    private interface JsonRead<T> {
+        T read() throws java.io.IOException;
+    }
+
+    private static <T> T parse(boolean empty, JsonRead<T> jsonRead, Class<T> type) {
+        if (empty) {
             throw new MalformedEventException("no " + type.getSimpleName() + " in an empty record");
         }
         try {
-            T value = MAPPER.readValue(json, type);
+            T value = jsonRead.read();
             if (value == null) {
                 throw new MalformedEventException("empty " + type.getSimpleName());
             }
@@ -67,22 +81,6 @@ public final class EventJson {
             throw new MalformedEventException("not a valid " + type.getSimpleName() + ": " + e.getOriginalMessage());
         } catch (java.io.IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    /** Reads an event; a malformed one throws {@link MalformedEventException}, so consumers can dead-letter it. */
-    public static <T> T read(String json, Class<T> type) {
-        if (json == null || json.isBlank()) {
-            throw new MalformedEventException("no " + type.getSimpleName() + " in an empty record");
-        }
-        try {
-            T value = MAPPER.readValue(json, type);
-            if (value == null) {
-                throw new MalformedEventException("empty " + type.getSimpleName());
-            }
-            return value;
-        } catch (JsonProcessingException e) {
-            throw new MalformedEventException("not a valid " + type.getSimpleName() + ": " + e.getOriginalMessage());
         }
     }
 }

@@ -22,6 +22,8 @@ public final class LocalPostgres implements AutoCloseable {
         return new LocalPostgres(EmbeddedPostgres.builder()
                 .setCleanDataDirectory(true)
                 .setServerConfig("max_connections", "200")
+                // the library waits 10 s by default; on two busy cores (a build next to a benchmark) that ran out
+                .setPGStartupWait(java.time.Duration.ofSeconds(60))
                 .start());
     }
 
