@@ -56,6 +56,15 @@ public record CpuUse(Map<String, Double> msPerTouchpoint, double coresBusy) {
         return used;
     }
 
+    /** CPU time so far of one service's process and of this JVM (the broker, and any load generated here). */
+    static Map<String, Duration> serviceAndLauncher(String service, long pid, String launcher) {
+        Map<String, Duration> times = new LinkedHashMap<>();
+        dev.tandem.launcher.platform.Platform.cpuTimeOf(pid).ifPresent(time -> times.put(service, time));
+        dev.tandem.launcher.platform.Platform.cpuTimeOf(ProcessHandle.current().pid())
+                .ifPresent(time -> times.put(launcher, time));
+        return times;
+    }
+
     /** All processes together, CPU milliseconds per touchpoint. */
     public double totalMsPerTouchpoint() {
         return round2(msPerTouchpoint.values().stream().mapToDouble(Double::doubleValue).sum());

@@ -1,7 +1,6 @@
 package dev.tandem.launcher.bench;
 
 import dev.tandem.events.TouchpointV1;
-import dev.tandem.launcher.platform.Platform;
 import dev.tandem.launcher.platform.RepositoryRoot;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -111,10 +110,7 @@ public final class DrainBenchmark {
 
     /** CPU time so far of journey-state and of this JVM (the broker). */
     private static Map<String, Duration> cpuTimes(ServiceRig rig) {
-        Map<String, Duration> times = new java.util.LinkedHashMap<>();
-        Platform.cpuTimeOf(rig.statePid()).ifPresent(time -> times.put("journey-state", time));
-        Platform.cpuTimeOf(ProcessHandle.current().pid()).ifPresent(time -> times.put("launcher (broker)", time));
-        return times;
+        return CpuUse.serviceAndLauncher("journey-state", rig.statePid(), "launcher (broker)");
     }
 
     private static Drained awaitDrained(ServiceRig rig) throws InterruptedException {

@@ -3,7 +3,6 @@ package dev.tandem.launcher.bench;
 import dev.tandem.events.Topics;
 import dev.tandem.events.TouchpointInput;
 import dev.tandem.launcher.demo.TandemApi;
-import dev.tandem.launcher.platform.Platform;
 import dev.tandem.launcher.platform.RepositoryRoot;
 import dev.tandem.launcher.platform.ServiceCatalog;
 import java.io.PrintWriter;
@@ -210,10 +209,7 @@ public final class IngestBenchmark {
 
     /** CPU time so far of journey-ingest and of this JVM (the broker and the load). */
     private static Map<String, Duration> cpuTimes(long ingestPid) {
-        Map<String, Duration> times = new LinkedHashMap<>();
-        Platform.cpuTimeOf(ingestPid).ifPresent(time -> times.put(ServiceCatalog.INGEST.name(), time));
-        Platform.cpuTimeOf(ProcessHandle.current().pid()).ifPresent(time -> times.put("launcher (broker, load)", time));
-        return times;
+        return CpuUse.serviceAndLauncher(ServiceCatalog.INGEST.name(), ingestPid, "launcher (broker, load)");
     }
 
     /** The mean size of the values of the latest touchpoint records ingest wrote. */
