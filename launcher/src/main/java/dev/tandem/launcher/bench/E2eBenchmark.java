@@ -30,8 +30,9 @@ import java.util.concurrent.TimeUnit;
  * End-to-end latency of the whole platform, started like a user's {@code tandem up} ({@link Platform}: the
  * infrastructure in this JVM, the four packaged services as processes with their default JVM options): an open-loop
  * sender posts touchpoints to journey-ingest at the offered rate (warm-up, then the measured window), a reader
- * pages through the sellers' account list until it counts each one, journey-state's consumer lag is sampled every second, and each
- * service's resident memory is read at the end.
+ * pages through the sellers' account list, most recently touched first, until it counts each one
+ * ({@link SellerViewReader}), journey-state's consumer lag is sampled every second, and each service's resident
+ * memory is read at the end.
  */
 public final class E2eBenchmark {
 
@@ -100,7 +101,8 @@ public final class E2eBenchmark {
         Duration warmup = Duration.ofSeconds(spec.warmupSeconds());
         Duration window = Duration.ofSeconds(spec.seconds());
         out.printf("%nOffering %,.0f touchpoints/s (%d per POST every %d ms) over %,d accounts: %d s warm-up, then %d s "
-                + "measured; the seller view read %d accounts a page, a round at most every %d ms%n", spec.rate(), spec.batchSize(),
+                + "measured; the seller view read most recently touched first, %d accounts a page, down to the oldest "
+                + "touchpoint not shown yet, a round at most every %d ms%n", spec.rate(), spec.batchSize(),
                 Math.round(spec.batchSize() * 1000 / spec.rate()), spec.accounts(), spec.warmupSeconds(),
                 spec.seconds(), SellerViewReader.PAGE_SIZE, SellerViewReader.MIN_ROUND_MILLIS);
         out.flush();

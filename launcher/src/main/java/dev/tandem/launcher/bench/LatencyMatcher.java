@@ -1,8 +1,10 @@
 package dev.tandem.launcher.bench;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
@@ -39,6 +41,7 @@ final class LatencyMatcher {
 
     private static final class Account {
         private final List<Long> acceptedAt = new ArrayList<>();
+        private final List<Instant> occurredAt = new ArrayList<>();
         private final List<Boolean> measured = new ArrayList<>();
         private int matched;
         private long highestCount;
@@ -49,11 +52,12 @@ final class LatencyMatcher {
     private final Map<String, Account> accounts = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<Sample> samples = new ConcurrentLinkedQueue<>();
 
-    /** A 202 for one touchpoint of the account arrived at {@code at}. */
-    void accepted(String accountKey, long at, boolean measured) {
+    /** A 202 for one touchpoint of the account, which occurred at {@code occurredAt}, arrived at {@code at}. */
+    void accepted(String accountKey, Instant occurredAt, long at, boolean measured) {
         Account account = accounts.computeIfAbsent(accountKey, key -> new Account());
         synchronized (account) {
             account.acceptedAt.add(at);
+            account.occurredAt.add(occurredAt);
             account.measured.add(measured);
             // the view was seen counting it before its 202 came back
             if (account.highestCount >= account.acceptedAt.size() && account.matched == account.acceptedAt.size() - 1) {
@@ -110,6 +114,26 @@ final class LatencyMatcher {
             }
         }
         return waited;
+    }
+
+    /**
+     * The earliest event time among the acknowledged touchpoints no poll has shown yet (empty: none). An account
+     * whose view shows one of them has its last touchpoint at or after this instant, so a reader of the list in
+     * last-touchpoint order may stop at the first account before it.
+     */
+    Optional<Instant> oldestOutstandingOccurredAt() {
+        Instant oldest = null;
+        for (Account account : accounts.values()) {
+            synchronized (account) {
+                for (int n = account.matched; n < account.occurredAt.size(); n++) {
+                    Instant occurred = account.occurredAt.get(n);
+                    if (oldest == null || occurred.isBefore(oldest)) {
+                        oldest = occurred;
+                    }
+                }
+            }
+        }
+        return Optional.ofNullable(oldest);
     }
 
     /** Accounts with acknowledged touchpoints not shown yet. */

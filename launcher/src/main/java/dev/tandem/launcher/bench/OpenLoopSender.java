@@ -21,7 +21,7 @@ final class OpenLoopSender {
 
     /** Told of every touchpoint answered with 202, with the {@link System#nanoTime()} of the answer. */
     interface Acceptance {
-        void accepted(String accountKey, long at, boolean measured);
+        void accepted(String accountKey, Instant occurredAt, long at, boolean measured);
     }
 
     /**
@@ -88,11 +88,11 @@ final class OpenLoopSender {
             for (int i = 0; i < traffic.batchSize(); i++) {
                 touchpoints.add(TouchpointMix.live(index++, traffic.accounts(), now));
             }
-            send(touchpoints, measured);
+            send(touchpoints, now, measured);
         }
     }
 
-    private void send(List<TouchpointInput> touchpoints, boolean measured) {
+    private void send(List<TouchpointInput> touchpoints, Instant occurredAt, boolean measured) {
         maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
         sent.addAndGet(touchpoints.size());
         api.postTouchpointsAsync(touchpoints).whenComplete((status, error) -> {
@@ -104,7 +104,7 @@ final class OpenLoopSender {
                     acceptedMeasured.addAndGet(touchpoints.size());
                     lastMeasuredAnswer.accumulateAndGet(at, Math::max);
                 }
-                touchpoints.forEach(t -> acceptance.accepted(t.accountKey(), at, measured));
+                touchpoints.forEach(t -> acceptance.accepted(t.accountKey(), occurredAt, at, measured));
             } else {
                 failed.addAndGet(touchpoints.size());
                 firstFailure.compareAndSet(null, error != null ? String.valueOf(error.getCause() != null

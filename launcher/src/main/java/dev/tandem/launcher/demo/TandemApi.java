@@ -31,7 +31,7 @@ public final class TandemApi {
     }
 
     /** One line of the sellers' account list, as far as the launcher reads it. */
-    public record AccountLine(String accountKey, int momentum, long touchpointCount) {
+    public record AccountLine(String accountKey, int momentum, long touchpointCount, java.time.Instant lastTouchpointAt) {
     }
 
     /** A page of the sellers' account list; {@code nextCursor} is null on the last page. */
@@ -138,8 +138,9 @@ public final class TandemApi {
      * A page of the tenant's accounts in account-key order ({@code GET /v1/accounts?sort=accountKey}), at most
      * {@code limit} (1..200) of them; {@code cursor} is the previous page's {@code nextCursor}, null for the first.
      */
-    public AccountPage accountPage(String cursor, int limit) {
-        String query = "/v1/accounts?sort=accountKey&limit=" + limit
+    /** One page of the account list, most recent touchpoint first (the account key breaks ties). */
+    public AccountPage recentAccountPage(String cursor, int limit) {
+        String query = "/v1/accounts?sort=-lastTouchpointAt&limit=" + limit
                 + (cursor == null ? "" : "&cursor=" + java.net.URLEncoder.encode(cursor,
                         java.nio.charset.StandardCharsets.UTF_8));
         return read(get(designer.resolve(query)), AccountPage.class);

@@ -2,18 +2,39 @@ package dev.tandem.launcher.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Times are made-up nanoTime readings; nothing here waits. */
 class LatencyMatcherTest {
 
+    private static final Instant OCCURRED = Instant.parse("2026-12-03T10:00:00Z");
+
     private final LatencyMatcher matcher = new LatencyMatcher();
 
     @Test
+    void theOldestOutstandingEventTimeIsTheEarliestNotShownYet() {
+        assertThat(matcher.oldestOutstandingOccurredAt()).isEmpty();
+        matcher.accepted("a", OCCURRED, 100, true);
+        matcher.accepted("a", OCCURRED.plusMillis(5), 110, true);
+        // answered out of order: b's later 202 is for an earlier touchpoint
+        matcher.accepted("b", OCCURRED.plusMillis(3), 120, true);
+        matcher.accepted("b", OCCURRED.minusMillis(2), 130, true);
+        assertThat(matcher.oldestOutstandingOccurredAt()).contains(OCCURRED.minusMillis(2));
+
+        matcher.observed("b", 2, 140, 150);
+        assertThat(matcher.oldestOutstandingOccurredAt()).contains(OCCURRED);
+        matcher.observed("a", 1, 140, 150);
+        assertThat(matcher.oldestOutstandingOccurredAt()).contains(OCCURRED.plusMillis(5));
+        matcher.observed("a", 2, 160, 170);
+        assertThat(matcher.oldestOutstandingOccurredAt()).isEmpty();
+    }
+
+    @Test
     void theNthAcknowledgedTouchpointIsShownByTheFirstReadCountingN() {
-        matcher.accepted("a", 100, true);
-        matcher.accepted("a", 200, true);
+        matcher.accepted("a", OCCURRED, 100, true);
+        matcher.accepted("a", OCCURRED, 200, true);
 
         matcher.observed("a", 0, 150, 160);
         assertThat(matcher.samples()).isEmpty();
@@ -32,9 +53,9 @@ class LatencyMatcherTest {
 
     @Test
     void aCountThatJumpsShowsEveryTouchpointUpToIt() {
-        matcher.accepted("a", 100, true);
-        matcher.accepted("a", 110, true);
-        matcher.accepted("a", 120, true);
+        matcher.accepted("a", OCCURRED, 100, true);
+        matcher.accepted("a", OCCURRED, 110, true);
+        matcher.accepted("a", OCCURRED, 120, true);
 
         matcher.observed("a", 3, 500, 520);
 
@@ -46,7 +67,7 @@ class LatencyMatcherTest {
     @Test
     void aReadBeforeThe202DoesNotBoundTheLatencyBelowZero() {
         matcher.observed("a", 0, 50, 60);
-        matcher.accepted("a", 100, true);
+        matcher.accepted("a", OCCURRED, 100, true);
         matcher.observed("a", 1, 130, 140);
 
         assertThat(matcher.samples()).containsExactly(new LatencyMatcher.Sample(true, 100, 40, 0));
@@ -54,10 +75,10 @@ class LatencyMatcherTest {
 
     @Test
     void aViewCountingTheTouchpointBeforeIts202ArrivedIsLatencyZero() {
-        matcher.accepted("a", 100, true);
+        matcher.accepted("a", OCCURRED, 100, true);
         matcher.observed("a", 2, 150, 160); // the second is in the view, its 202 is still on the way
 
-        matcher.accepted("a", 170, true);
+        matcher.accepted("a", OCCURRED, 170, true);
 
         assertThat(matcher.samples()).containsExactly(new LatencyMatcher.Sample(true, 100, 60, 0),
                 new LatencyMatcher.Sample(true, 170, 0, 0));
@@ -66,8 +87,8 @@ class LatencyMatcherTest {
 
     @Test
     void aStaleReadShowingLessChangesNothing() {
-        matcher.accepted("a", 100, true);
-        matcher.accepted("a", 200, true);
+        matcher.accepted("a", OCCURRED, 100, true);
+        matcher.accepted("a", OCCURRED, 200, true);
         matcher.observed("a", 2, 300, 310);
 
         matcher.observed("a", 1, 400, 410);
@@ -78,8 +99,8 @@ class LatencyMatcherTest {
 
     @Test
     void accountsAreMatchedSeparately() {
-        matcher.accepted("a", 100, true);
-        matcher.accepted("b", 100, true);
+        matcher.accepted("a", OCCURRED, 100, true);
+        matcher.accepted("b", OCCURRED, 100, true);
 
         matcher.observed("b", 1, 200, 210);
 
@@ -92,9 +113,9 @@ class LatencyMatcherTest {
 
     @Test
     void warmUpTouchpointsAreMatchedButNotMeasuredAndUnshownOnesAreCountedWithTheirWait() {
-        matcher.accepted("a", 100, false);
-        matcher.accepted("a", 200, true);
-        matcher.accepted("a", 300, true);
+        matcher.accepted("a", OCCURRED, 100, false);
+        matcher.accepted("a", OCCURRED, 200, true);
+        matcher.accepted("a", OCCURRED, 300, true);
         matcher.observed("a", 2, 400, 410);
 
         List<LatencyMatcher.Sample> samples = matcher.samples();
