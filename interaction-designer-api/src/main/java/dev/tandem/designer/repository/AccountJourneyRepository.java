@@ -20,6 +20,7 @@ import dev.tandem.designer.mapping.ProjectedJourney;
 import dev.tandem.designer.service.AccountListQuery;
 import dev.tandem.events.AccountSnapshotV1;
 import dev.tandem.support.mongo.GuardedDocuments;
+import dev.tandem.support.mongo.WrittenDocuments;
 import io.quarkus.mongodb.FindOptions;
 import io.quarkus.mongodb.reactive.ReactiveMongoCollection;
 import io.smallrye.mutiny.Uni;
@@ -40,10 +41,13 @@ import org.bson.conversions.Bson;
 public class AccountJourneyRepository {
 
     private final ReactiveMongoCollection<Document> journeys;
+    /** The versions this instance wrote lately: a batch looks up only the other accounts' (stored versions only rise). */
+    private final WrittenDocuments writtenVersions;
     private final Clock clock;
 
-    AccountJourneyRepository(ReactiveMongoCollection<Document> journeys) {
+    AccountJourneyRepository(ReactiveMongoCollection<Document> journeys, int cachedVersions) {
         this.journeys = journeys;
+        this.writtenVersions = new WrittenDocuments(cachedVersions, AccountJourneyDocuments.ACCOUNT_VERSION);
         this.clock = Clock.systemUTC();
     }
 
@@ -67,6 +71,12 @@ public class AccountJourneyRepository {
                         Indexes.ascending(AccountJourneyDocuments.TENANT_ID),
                         Indexes.descending(AccountJourneyDocuments.MOMENTUM)),
                         new IndexOptions().name("tenant_momentum")))
+                // the sellers' list by recent activity (sort=-lastTouchpointAt), the account key breaking ties
+                .chain(() -> journeys.createIndex(Indexes.compoundIndex(
+                        Indexes.ascending(AccountJourneyDocuments.TENANT_ID),
+                        Indexes.descending(AccountJourneyDocuments.LAST_TOUCHPOINT_AT),
+                        Indexes.ascending(AccountJourneyDocuments.ACCOUNT_KEY)),
+                        new IndexOptions().name("tenant_last_touchpoint")))
                 .chain(() -> GuardedDocuments.ensureGuardIndex(journeys, AccountJourneyDocuments.ACCOUNT_VERSION,
                         "id_version"));
     }
@@ -88,7 +98,7 @@ public class AccountJourneyRepository {
         snapshots.forEach(snapshot -> byId.put(AccountJourneyDocuments.idOf(snapshot.tenantId(),
                 snapshot.accountKey()), snapshot));
         // the guard needs the stored version only, not the whole account decoded
-        Uni<Map<String, Document>> versions = GuardedDocuments.findByIds(journeys, byId.keySet(),
+        Uni<Map<String, Document>> versions = GuardedDocuments.findByIds(journeys, byId.keySet(), writtenVersions,
                 AccountJourneyDocuments.ACCOUNT_VERSION);
         return versions.chain(stored -> {
             Instant projectedAt = clock.instant();
@@ -105,7 +115,8 @@ public class AccountJourneyRepository {
                     writes.add(new GuardedDocuments.Write(next, read));
                 }
             });
-            return GuardedDocuments.replaceAll(journeys, AccountJourneyDocuments.ACCOUNT_VERSION, writes)
+            return GuardedDocuments.replaceAll(journeys, AccountJourneyDocuments.ACCOUNT_VERSION, writes,
+                            writtenVersions)
                     .chain(conflicts -> {
                         if (conflicts.isEmpty()) {
                             return Uni.createFrom().item(newer.size());
