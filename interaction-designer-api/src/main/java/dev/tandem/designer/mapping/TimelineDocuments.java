@@ -2,7 +2,9 @@ package dev.tandem.designer.mapping;
 
 import dev.tandem.events.EventKeys;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.bson.Document;
 
 /**
@@ -15,8 +17,9 @@ public final class TimelineDocuments {
     public static final String ID = "_id";
     public static final String TENANT_ID = "tenantId";
     public static final String ENTRIES = "entries";
-    /** Counts the document's writes: the guard of optimistic concurrency. */
-    public static final String REVISION = "revision";
+    public static final String ACCOUNT_KEY = "accountKey";
+    static final String TOUCHPOINT_ID = "touchpointId";
+    static final String OCCURRED_AT = "occurredAt";
 
     private TimelineDocuments() {
     }
@@ -25,33 +28,39 @@ public final class TimelineDocuments {
         return EventKeys.account(tenantId, accountKey);
     }
 
-    public static Document of(String tenantId, String accountKey, List<TimelineEntry> entries, long revision) {
-        return new Document(ID, idOf(tenantId, accountKey)).append(TENANT_ID, tenantId)
-                .append("accountKey", accountKey)
-                .append(REVISION, revision)
-                .append(ENTRIES, entries.stream().map(entry -> new Document("touchpointId", entry.touchpointId())
-                        .append("type", entry.type())
-                        .append("source", entry.source())
-                        .append("direction", entry.direction())
-                        .append("contactKey", entry.contactKey())
-                        .append("occurredAt", entry.occurredAt() == null ? null : Date.from(entry.occurredAt())))
-                        .toList());
+    /**
+     * One entry as stored. The same touchpoint always gives an equal document (same fields, same order), which is
+     * what lets {@code $addToSet} leave out a touchpoint the timeline already holds.
+     */
+    public static Document entryOf(TimelineEntry entry) {
+        return new Document(TOUCHPOINT_ID, entry.touchpointId())
+                .append("type", entry.type())
+                .append("source", entry.source())
+                .append("direction", entry.direction())
+                .append("contactKey", entry.contactKey())
+                .append(OCCURRED_AT, entry.occurredAt() == null ? null : Date.from(entry.occurredAt()));
     }
 
-    /** The document's revision; 0 for none (or one written before revisions). */
-    public static long revisionOf(Document document) {
-        Object revision = document == null ? null : document.get(REVISION);
-        return revision instanceof Number number ? number.longValue() : 0;
+    /** How {@code $push} orders the stored entries: {@link TimelineEntry#NEWEST_FIRST}. */
+    public static Document newestFirst() {
+        return new Document(OCCURRED_AT, -1).append(TOUCHPOINT_ID, -1);
     }
 
+    /**
+     * The timeline's latest {@value TimelineEntry#KEPT} touchpoints, newest first, each once: sorted and cut here too,
+     * since a reader may come between the write that adds entries and the one that orders and trims them.
+     */
     public static List<TimelineEntry> entriesOf(Document document) {
         if (document == null) {
             return List.of();
         }
-        return document.getList(ENTRIES, Document.class, List.of()).stream()
-                .map(entry -> new TimelineEntry(entry.getString("touchpointId"), entry.getString("type"),
+        Map<String, TimelineEntry> byId = new LinkedHashMap<>();
+        document.getList(ENTRIES, Document.class, List.of()).stream()
+                .map(entry -> new TimelineEntry(entry.getString(TOUCHPOINT_ID), entry.getString("type"),
                         entry.getString("source"), entry.getString("direction"), entry.getString("contactKey"),
-                        entry.getDate("occurredAt") == null ? null : entry.getDate("occurredAt").toInstant()))
-                .toList();
+                        entry.getDate(OCCURRED_AT) == null ? null : entry.getDate(OCCURRED_AT).toInstant()))
+                .sorted(TimelineEntry.NEWEST_FIRST)
+                .forEach(entry -> byId.putIfAbsent(entry.touchpointId(), entry));
+        return byId.values().stream().limit(TimelineEntry.KEPT).toList();
     }
 }

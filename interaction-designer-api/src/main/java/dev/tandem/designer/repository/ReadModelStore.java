@@ -66,8 +66,8 @@ public class ReadModelStore {
 
     /** Creates a generation's indexes (idempotent). */
     public Uni<Void> ensureIndexes(Generation generation) {
+        // timelines are read and written by _id alone: no index of their own
         return generation.journeys().ensureIndexes()
-                .chain(() -> generation.timelines().ensureIndexes())
                 .chain(() -> generation.contacts().ensureIndexes());
     }
 

@@ -2,32 +2,30 @@ package dev.tandem.designer.repository;
 
 import static com.mongodb.client.model.Filters.eq;
 
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.PushOptions;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
 import dev.tandem.designer.mapping.TimelineDocuments;
 import dev.tandem.designer.mapping.TimelineEntry;
-import dev.tandem.support.mongo.GuardedDocuments;
 import io.quarkus.mongodb.reactive.ReactiveMongoCollection;
 import io.smallrye.mutiny.Uni;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import org.bson.Document;
 
 /**
  * {@code account_timelines} of one generation ({@link ReadModelStore}): each account's latest touchpoints in one
- * document, read and written by id only. Each document carries a revision, and a write replaces it only at the
- * revision it was read at, because two writers may merge into one timeline at once (the live consumer and a
- * rebuild catching up): neither may lose the other's touchpoints.
+ * document, read and written by id only. Touchpoints are added without reading the timeline: two updates that
+ * MongoDB applies atomically each, so two writers adding to one timeline at once (the live consumer and a rebuild
+ * catching up) never lose each other's touchpoints.
  */
 public class TimelineRepository {
 
-    /** A stored timeline and the document it was read from (for the guarded write). */
-    public record Stored(List<TimelineEntry> entries, Document read) {
-    }
-
-    /** An account's timeline as it is to be stored, and what was read before (null: nothing was stored). */
-    public record Timeline(String tenantId, String accountKey, List<TimelineEntry> entries, Document read) {
+    /** Touchpoints to add to one account's timeline. */
+    public record Additions(String tenantId, String accountKey, List<TimelineEntry> entries) {
     }
 
     private final ReactiveMongoCollection<Document> timelines;
@@ -36,36 +34,43 @@ public class TimelineRepository {
         this.timelines = timelines;
     }
 
-    Uni<Void> ensureIndexes() {
-        return GuardedDocuments.ensureGuardIndex(timelines, TimelineDocuments.REVISION, "id_revision");
+    /**
+     * Adds each account's touchpoints in one ordered bulk write: first, per account, {@code $addToSet} of its entries
+     * (an upsert; a touchpoint the timeline holds already, replayed or sent again, is an equal document and is not
+     * added twice), then, per account, a {@code $push} of nothing that sorts the entries newest first and keeps the
+     * latest {@value TimelineEntry#KEPT}. Reading each timeline and writing it whole, as before, cost the designer more
+     * CPU than projecting the snapshots (async-profiler, 500 touchpoints/s). Any error fails the whole write, which may
+     * be retried as it is: both updates are idempotent.
+     */
+    public Uni<Void> add(List<Additions> additions) {
+        if (additions.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<WriteModel<Document>> models = new ArrayList<>(additions.size() * 2);
+        for (Additions account : additions) {
+            models.add(new UpdateOneModel<>(eq(TimelineDocuments.ID, id(account)), Updates.combine(
+                    Updates.addEachToSet(TimelineDocuments.ENTRIES,
+                            account.entries().stream().map(TimelineDocuments::entryOf).toList()),
+                    Updates.setOnInsert(TimelineDocuments.TENANT_ID, account.tenantId()),
+                    Updates.setOnInsert(TimelineDocuments.ACCOUNT_KEY, account.accountKey())),
+                    new UpdateOptions().upsert(true)));
+        }
+        PushOptions newestKept = new PushOptions().sortDocument(TimelineDocuments.newestFirst())
+                .slice(TimelineEntry.KEPT);
+        for (Additions account : additions) {
+            models.add(new UpdateOneModel<>(eq(TimelineDocuments.ID, id(account)),
+                    Updates.pushEach(TimelineDocuments.ENTRIES, List.<Document>of(), newestKept)));
+        }
+        return timelines.bulkWrite(models, new BulkWriteOptions().ordered(true)).replaceWithVoid();
     }
 
-    /** The stored timelines of these accounts (ids {@code tenant/account}), by id; absent ones are missing. */
-    public Uni<Map<String, Stored>> findAll(Collection<String> ids) {
-        return GuardedDocuments.findByIds(timelines, ids).map(found -> {
-            Map<String, Stored> byId = new java.util.HashMap<>(found.size() * 2);
-            found.forEach((id, document) -> byId.put(id, new Stored(TimelineDocuments.entriesOf(document),
-                    document)));
-            return byId;
-        });
-    }
-
+    /** The account's timeline, newest first. */
     public Uni<List<TimelineEntry>> find(String tenantId, String accountKey) {
         return timelines.find(eq(TimelineDocuments.ID, TimelineDocuments.idOf(tenantId, accountKey)))
                 .collect().first().map(TimelineDocuments::entriesOf);
     }
 
-    /**
-     * Replaces each timeline whole, in one unordered bulk write, where it is still at the revision read.
-     *
-     * @return the positions (in {@code changed}) of the timelines another writer changed since they were read
-     */
-    public Uni<Set<Integer>> replaceAll(List<Timeline> changed) {
-        List<GuardedDocuments.Write> writes = new ArrayList<>(changed.size());
-        for (Timeline timeline : changed) {
-            writes.add(new GuardedDocuments.Write(TimelineDocuments.of(timeline.tenantId(), timeline.accountKey(),
-                    timeline.entries(), TimelineDocuments.revisionOf(timeline.read()) + 1), timeline.read()));
-        }
-        return GuardedDocuments.replaceAll(timelines, TimelineDocuments.REVISION, writes);
+    private static String id(Additions account) {
+        return TimelineDocuments.idOf(account.tenantId(), account.accountKey());
     }
 }

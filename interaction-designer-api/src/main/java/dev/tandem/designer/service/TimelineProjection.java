@@ -5,30 +5,22 @@ import dev.tandem.designer.mapping.TimelineEntry;
 import dev.tandem.designer.repository.ReadModelStore;
 import dev.tandem.designer.repository.ReadModelStore.Generation;
 import dev.tandem.designer.repository.TimelineRepository;
-import dev.tandem.designer.repository.TimelineRepository.Timeline;
 import dev.tandem.events.JourneyEventV1;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Keeps each account's latest {@value #KEPT} touchpoints, newest first (by event time, then id), from the
- * {@code TouchpointRecorded} journey events. A batch is merged into the stored timelines (read by id, written whole
- * where still at the revision read; a timeline another writer changed meanwhile is read and merged again). Merging
- * by touchpoint id makes a replay or a duplicate change nothing, so the live consumer and a rebuild catching up may
- * both merge the same touchpoints.
+ * Keeps each account's latest {@value TimelineEntry#KEPT} touchpoints, newest first (by event time, then id), from the
+ * {@code TouchpointRecorded} journey events. A batch's touchpoints are folded per account and added to the stored
+ * timelines without reading them ({@link TimelineRepository#add}): a touchpoint already there, replayed or sent again,
+ * is not added twice, so the live consumer and a rebuild catching up may both add the same touchpoints.
  */
 @ApplicationScoped
 public class TimelineProjection {
-
-    public static final int KEPT = 20;
-    static final Comparator<TimelineEntry> NEWEST_FIRST = Comparator
-            .comparing(TimelineEntry::occurredAt, Comparator.nullsLast(Comparator.reverseOrder()))
-            .thenComparing(TimelineEntry::touchpointId, Comparator.nullsLast(Comparator.reverseOrder()));
 
     private final ReadModelStore store;
 
@@ -46,7 +38,7 @@ public class TimelineProjection {
         return apply(recordedOf(events).values(), generation);
     }
 
-    /** An account's touchpoints to merge into its stored timeline (at most {@value #KEPT}, newest first). */
+    /** An account's touchpoints to add to its stored timeline (at most {@value TimelineEntry#KEPT}, newest first). */
     public record Recorded(String tenantId, String accountKey, List<TimelineEntry> entries) {
 
         /** The touchpoints of both, as one. */
@@ -75,37 +67,19 @@ public class TimelineProjection {
         return byAccount;
     }
 
-    /**
-     * Merges each account's touchpoints into its stored timeline in one generation: read by id, merged, written
-     * where still at the revision read; a timeline another writer changed meanwhile is read and merged again.
-     */
-    public Uni<Void> apply(java.util.Collection<Recorded> recorded, Generation generation) {
-        return merge(recorded, generation.timelines());
+    /** Adds each account's touchpoints to its stored timeline in one generation. */
+    public Uni<Void> apply(Collection<Recorded> recorded, Generation generation) {
+        return generation.timelines().add(recorded.stream()
+                .map(account -> new TimelineRepository.Additions(account.tenantId(), account.accountKey(),
+                        account.entries()))
+                .toList());
     }
 
-    private static Uni<Void> merge(java.util.Collection<Recorded> recorded, TimelineRepository timelines) {
-        if (recorded.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        List<Recorded> accounts = List.copyOf(recorded);
-        return timelines.findAll(accounts.stream().map(Recorded::id).toList()).chain(stored -> {
-            List<Timeline> changed = new ArrayList<>(accounts.size());
-            for (Recorded account : accounts) {
-                TimelineRepository.Stored read = stored.get(account.id());
-                changed.add(new Timeline(account.tenantId(), account.accountKey(),
-                        merge(read == null ? List.of() : read.entries(), account.entries()),
-                        read == null ? null : read.read()));
-            }
-            return timelines.replaceAll(changed).chain(conflicts ->
-                    merge(conflicts.stream().map(accounts::get).toList(), timelines));
-        });
-    }
-
-    /** The newest {@value #KEPT} of both, each touchpoint once. */
+    /** The newest {@value TimelineEntry#KEPT} of both, each touchpoint once. */
     static List<TimelineEntry> merge(List<TimelineEntry> stored, List<TimelineEntry> added) {
         Map<String, TimelineEntry> byId = new LinkedHashMap<>();
         stored.forEach(entry -> byId.put(entry.touchpointId(), entry));
         added.forEach(entry -> byId.put(entry.touchpointId(), entry));
-        return byId.values().stream().sorted(NEWEST_FIRST).limit(KEPT).toList();
+        return byId.values().stream().sorted(TimelineEntry.NEWEST_FIRST).limit(TimelineEntry.KEPT).toList();
     }
 }
