@@ -31,6 +31,14 @@ public interface DesignerConfig {
         /** How long start-up may wait for the read model's indexes before it fails. */
         @WithDefault("30s")
         Duration indexTimeout();
+
+        /**
+         * Accounts whose journey version this instance keeps as it last wrote it (a few hundred bytes each), so that a
+         * batch of snapshots looks up only the other accounts' stored versions; writes stay guarded by the version, so
+         * an account another writer moved on meanwhile is looked up again. 0 looks up every account every batch.
+         */
+        @WithDefault("20000")
+        int cachedVersions();
     }
 
     interface Outbox {

@@ -31,8 +31,10 @@ public class ReadModelStore {
 
     private final ProjectionGenerations generations;
     private final Map<Integer, Generation> byNumber = new ConcurrentHashMap<>();
+    private final int cachedVersions;
 
     public ReadModelStore(ReactiveMongoClient mongo, DesignerConfig config) {
+        this.cachedVersions = config.projection().cachedVersions();
         this.generations = new ProjectionGenerations(mongo.getDatabase(config.projection().database()), META,
                 Set.of(AccountJourneyDocuments.COLLECTION, TimelineDocuments.COLLECTION, ContactDocuments.COLLECTION));
     }
@@ -43,7 +45,8 @@ public class ReadModelStore {
 
     public Generation generation(int number) {
         return byNumber.computeIfAbsent(number, n -> new Generation(n,
-                new AccountJourneyRepository(generations.collection(AccountJourneyDocuments.COLLECTION, n)),
+                new AccountJourneyRepository(generations.collection(AccountJourneyDocuments.COLLECTION, n),
+                        cachedVersions),
                 new TimelineRepository(generations.collection(TimelineDocuments.COLLECTION, n)),
                 new ContactRepository(generations.collection(ContactDocuments.COLLECTION, n))));
     }

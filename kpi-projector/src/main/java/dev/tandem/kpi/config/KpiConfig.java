@@ -47,6 +47,14 @@ public interface KpiConfig {
          */
         @WithDefault("50000")
         int recentTouches();
+
+        /**
+         * Accounts whose KPI document this instance keeps as it last wrote it (about 5 KB of heap each), so that a
+         * batch reads from MongoDB only the accounts it has not written lately; writes stay guarded by the version,
+         * so a document another writer changed meanwhile is read again. 0 reads every account every batch.
+         */
+        @WithDefault("2000")
+        int cachedAccounts();
     }
 
     interface Dashboard {

@@ -1,6 +1,7 @@
 package dev.tandem.kpi.repository;
 
 import dev.tandem.support.mongo.GuardedDocuments;
+import dev.tandem.support.mongo.WrittenDocuments;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 
@@ -34,11 +35,16 @@ import org.bson.conversions.Bson;
 public class AccountKpiRepository {
 
     private final ReactiveMongoCollection<Document> kpis;
+    private final WrittenDocuments written;
     private final Clock clock;
 
-    /** The repository of one generation's collection ({@link KpiStore}). */
-    AccountKpiRepository(ReactiveMongoCollection<Document> kpis) {
+    /**
+     * The repository of one generation's collection ({@link KpiStore}), keeping the last {@code cachedAccounts}
+     * documents it wrote so that a batch reads only the other accounts.
+     */
+    AccountKpiRepository(ReactiveMongoCollection<Document> kpis, int cachedAccounts) {
         this.kpis = kpis;
+        this.written = new WrittenDocuments(cachedAccounts);
         this.clock = Clock.systemUTC();
     }
 
@@ -61,9 +67,12 @@ public class AccountKpiRepository {
                 .onItem().ifNotNull().transform(AccountKpisDocuments::fromDocument);
     }
 
-    /** The stored KPIs of the accounts with these ids ({@code tenantId/accountKey}), by id. */
+    /**
+     * The stored KPIs of the accounts with these ids ({@code tenantId/accountKey}), by id: those this instance wrote
+     * lately as it wrote them, the others from MongoDB. Each is a state of its own (the caller may change its facts).
+     */
     public Uni<Map<String, AccountKpis>> findAll(Collection<String> ids) {
-        return GuardedDocuments.findByIds(kpis, ids).map(found -> {
+        return GuardedDocuments.findByIds(kpis, ids, written).map(found -> {
             Map<String, AccountKpis> byId = new java.util.HashMap<>(found.size() * 2);
             found.forEach((id, document) -> byId.put(id, AccountKpisDocuments.fromDocument(document)));
             return byId;
@@ -110,14 +119,15 @@ public class AccountKpiRepository {
             guarded.add(new GuardedDocuments.Write(next, write.readVersion() == 0 ? null
                     : new Document(AccountKpisDocuments.ACCOUNT_VERSION, write.readVersion())));
         }
-        return GuardedDocuments.replaceAll(kpis, AccountKpisDocuments.ACCOUNT_VERSION, guarded).map(conflicts -> {
-            Set<String> ids = new LinkedHashSet<>();
-            for (int index : conflicts) {
-                AccountKpis next = writes.get(index).next();
-                ids.add(AccountKpisDocuments.idOf(next.tenantId(), next.accountKey()));
-            }
-            return ids;
-        });
+        return GuardedDocuments.replaceAll(kpis, AccountKpisDocuments.ACCOUNT_VERSION, guarded, written)
+                .map(conflicts -> {
+                    Set<String> ids = new LinkedHashSet<>();
+                    for (int index : conflicts) {
+                        AccountKpis next = writes.get(index).next();
+                        ids.add(AccountKpisDocuments.idOf(next.tenantId(), next.accountKey()));
+                    }
+                    return ids;
+                });
     }
 
     /**

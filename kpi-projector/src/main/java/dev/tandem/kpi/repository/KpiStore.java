@@ -30,8 +30,10 @@ public class KpiStore {
 
     private final ProjectionGenerations generations;
     private final Map<Integer, Generation> byNumber = new ConcurrentHashMap<>();
+    private final int cachedAccounts;
 
     public KpiStore(ReactiveMongoClient mongo, KpiConfig config) {
+        this.cachedAccounts = config.projection().cachedAccounts();
         this.generations = new ProjectionGenerations(mongo.getDatabase(config.projection().database()), META,
                 Set.of(AccountKpisDocuments.COLLECTION, KpiTotalsRepository.COLLECTION,
                         AttributionTouchDocuments.COLLECTION));
@@ -44,7 +46,7 @@ public class KpiStore {
 
     public Generation generation(int number) {
         return byNumber.computeIfAbsent(number, n -> new Generation(n,
-                new AccountKpiRepository(generations.collection(AccountKpisDocuments.COLLECTION, n)),
+                new AccountKpiRepository(generations.collection(AccountKpisDocuments.COLLECTION, n), cachedAccounts),
                 new KpiTotalsRepository(generations.collection(KpiTotalsRepository.COLLECTION, n)),
                 new AttributionTouchRepository(generations.collection(AttributionTouchDocuments.COLLECTION, n))));
     }

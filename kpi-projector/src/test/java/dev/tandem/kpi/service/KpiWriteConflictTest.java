@@ -100,6 +100,31 @@ class KpiWriteConflictTest {
         assertThat(repository.find(TENANT, fresh).await().atMost(PATIENCE)).isEqualTo(fold(freshEvents));
     }
 
+    @Test
+    void anAccountThisInstanceWroteThatAnotherWriterMovedOnIsReadAgainNotAppliedOnWhatWasWritten() {
+        KpiProjection projection = new KpiProjection(store, config);
+        KpiStore.Generation generation = store.current().await().atMost(PATIENCE);
+        AccountKpiRepository repository = generation.accounts();
+        String account = unique("umbrella");
+        List<JourneyEventV1> events = List.of(
+                event(account, 1, touchpoint(TouchpointSource.MARKETING)),
+                event(account, 2, new JourneyEventV1.MomentumShifted(0, 30)),
+                event(account, 3, touchpoint(TouchpointSource.SALES)),
+                event(account, 4, new JourneyEventV1.CommitteeMemberAdded("c1", CommitteeRole.CHAMPION,
+                        RoleSource.INFERRED)),
+                event(account, 5, touchpoint(TouchpointSource.PARTNER)));
+        // this instance writes version 2 (and keeps it), then another writer replaces it with version 4
+        projection.applyAll(logged(events.subList(0, 2))).await().atMost(PATIENCE);
+        repository.replaceAll(List.of(fold(events.subList(0, 4)))).await().atMost(PATIENCE);
+
+        // the next batch starts from the kept version 2: its write conflicts, and the account is read again
+        assertThat(projection.applyAll(logged(events.subList(2, 5))).await().atMost(PATIENCE)).isEqualTo(1);
+
+        assertThat(repository.find(TENANT, account).await().atMost(PATIENCE)).isEqualTo(fold(events));
+        // and what is kept now is what was written: the next batch changes nothing it has seen
+        assertThat(projection.applyAll(logged(events.subList(4, 5))).await().atMost(PATIENCE)).isZero();
+    }
+
     private static AccountKpis fold(List<JourneyEventV1> events) {
         AccountKpis state = AccountKpis.untracked(TENANT, events.get(0).accountKey());
         for (JourneyEventV1 event : events) {

@@ -76,6 +76,44 @@ public final class GuardedDocuments {
     }
 
     /**
+     * As {@link #findByIds(ReactiveMongoCollection, Collection, String...)}, but the documents this instance wrote
+     * last come from {@code written} instead of MongoDB.
+     */
+    public static Uni<Map<String, Document>> findByIds(ReactiveMongoCollection<Document> collection,
+            Collection<String> ids, WrittenDocuments written, String... fields) {
+        Map<String, Document> kept = written.get(ids);
+        if (kept.isEmpty()) {
+            return findByIds(collection, ids, fields);
+        }
+        List<String> missing = ids.stream().filter(id -> !kept.containsKey(id)).toList();
+        return findByIds(collection, missing, fields).map(found -> {
+            Map<String, Document> all = new java.util.HashMap<>(found);
+            all.putAll(kept);
+            return all;
+        });
+    }
+
+    /**
+     * As {@link #replaceAll(ReactiveMongoCollection, String, List)}, and {@code written} learns what was written:
+     * each applied write is remembered, each conflicting one forgotten, and all of them if the write failed.
+     */
+    public static Uni<Set<Integer>> replaceAll(ReactiveMongoCollection<Document> collection, String guardField,
+            List<Write> writes, WrittenDocuments written) {
+        return replaceAll(collection, guardField, writes)
+                .onFailure().invoke(failure -> writes.forEach(write -> written.forget(write.next().get(ID))))
+                .invoke(conflicts -> {
+                    for (int i = 0; i < writes.size(); i++) {
+                        Document next = writes.get(i).next();
+                        if (conflicts.contains(i)) {
+                            written.forget(next.get(ID));
+                        } else {
+                            written.remember(next);
+                        }
+                    }
+                });
+    }
+
+    /**
      * Writes each next state with one unordered bulk write, only where the stored document still carries the guard
      * value it was read with: a new document is inserted, a stored one replaced under the flat filter
      * {@code {_id, guardField: read value}} as an upsert, so that a document another writer moved on makes that
