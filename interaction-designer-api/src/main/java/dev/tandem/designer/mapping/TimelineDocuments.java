@@ -2,9 +2,7 @@ package dev.tandem.designer.mapping;
 
 import dev.tandem.events.EventKeys;
 import java.util.Date;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.bson.Document;
 
 /**
@@ -54,13 +52,10 @@ public final class TimelineDocuments {
         if (document == null) {
             return List.of();
         }
-        Map<String, TimelineEntry> byId = new LinkedHashMap<>();
-        document.getList(ENTRIES, Document.class, List.of()).stream()
+        return TimelineEntry.latest(document.getList(ENTRIES, Document.class, List.of()).stream()
                 .map(entry -> new TimelineEntry(entry.getString(TOUCHPOINT_ID), entry.getString("type"),
                         entry.getString("source"), entry.getString("direction"), entry.getString("contactKey"),
                         entry.getDate(OCCURRED_AT) == null ? null : entry.getDate(OCCURRED_AT).toInstant()))
-                .sorted(TimelineEntry.NEWEST_FIRST)
-                .forEach(entry -> byId.putIfAbsent(entry.touchpointId(), entry));
-        return byId.values().stream().limit(TimelineEntry.KEPT).toList();
+                .toList());
     }
 }

@@ -8,6 +8,7 @@ import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
+import dev.tandem.designer.mapping.RecordedTouchpoints;
 import dev.tandem.designer.mapping.TimelineDocuments;
 import dev.tandem.designer.mapping.TimelineEntry;
 import io.quarkus.mongodb.reactive.ReactiveMongoCollection;
@@ -24,10 +25,6 @@ import org.bson.Document;
  */
 public class TimelineRepository {
 
-    /** Touchpoints to add to one account's timeline. */
-    public record Additions(String tenantId, String accountKey, List<TimelineEntry> entries) {
-    }
-
     private final ReactiveMongoCollection<Document> timelines;
 
     TimelineRepository(ReactiveMongoCollection<Document> timelines) {
@@ -42,13 +39,13 @@ public class TimelineRepository {
      * CPU than projecting the snapshots (async-profiler, 500 touchpoints/s). Any error fails the whole write, which may
      * be retried as it is: both updates are idempotent.
      */
-    public Uni<Void> add(List<Additions> additions) {
+    public Uni<Void> add(List<RecordedTouchpoints> additions) {
         if (additions.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
         List<WriteModel<Document>> models = new ArrayList<>(additions.size() * 2);
-        for (Additions account : additions) {
-            models.add(new UpdateOneModel<>(eq(TimelineDocuments.ID, id(account)), Updates.combine(
+        for (RecordedTouchpoints account : additions) {
+            models.add(new UpdateOneModel<>(eq(TimelineDocuments.ID, account.id()), Updates.combine(
                     Updates.addEachToSet(TimelineDocuments.ENTRIES,
                             account.entries().stream().map(TimelineDocuments::entryOf).toList()),
                     Updates.setOnInsert(TimelineDocuments.TENANT_ID, account.tenantId()),
@@ -57,8 +54,8 @@ public class TimelineRepository {
         }
         PushOptions newestKept = new PushOptions().sortDocument(TimelineDocuments.newestFirst())
                 .slice(TimelineEntry.KEPT);
-        for (Additions account : additions) {
-            models.add(new UpdateOneModel<>(eq(TimelineDocuments.ID, id(account)),
+        for (RecordedTouchpoints account : additions) {
+            models.add(new UpdateOneModel<>(eq(TimelineDocuments.ID, account.id()),
                     Updates.pushEach(TimelineDocuments.ENTRIES, List.<Document>of(), newestKept)));
         }
         return timelines.bulkWrite(models, new BulkWriteOptions().ordered(true)).replaceWithVoid();
@@ -68,9 +65,5 @@ public class TimelineRepository {
     public Uni<List<TimelineEntry>> find(String tenantId, String accountKey) {
         return timelines.find(eq(TimelineDocuments.ID, TimelineDocuments.idOf(tenantId, accountKey)))
                 .collect().first().map(TimelineDocuments::entriesOf);
-    }
-
-    private static String id(Additions account) {
-        return TimelineDocuments.idOf(account.tenantId(), account.accountKey());
     }
 }

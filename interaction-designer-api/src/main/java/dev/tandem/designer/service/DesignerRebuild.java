@@ -1,6 +1,7 @@
 package dev.tandem.designer.service;
 
 import dev.tandem.designer.config.DesignerConfig;
+import dev.tandem.designer.mapping.RecordedTouchpoints;
 import dev.tandem.designer.messaging.IncomingRecords;
 import dev.tandem.designer.repository.ReadModelStore;
 import dev.tandem.designer.repository.ReadModelStore.Generation;
@@ -72,8 +73,8 @@ public class DesignerRebuild extends ProjectionRebuild {
         KeyedFold<LoggedSnapshot> snapshots = new KeyedFold<>(cached, LoggedSnapshot::newer, newest ->
                 journeys.applySnapshots(newest.stream().map(logged -> EventJson.read(logged.json(),
                         AccountSnapshotV1.class)).toList(), next).await().atMost(PATIENCE));
-        KeyedFold<TimelineProjection.Recorded> touchpoints = new KeyedFold<>(cached,
-                TimelineProjection.Recorded::and,
+        KeyedFold<RecordedTouchpoints> touchpoints = new KeyedFold<>(cached,
+                RecordedTouchpoints::and,
                 recorded -> timelines.apply(recorded, next).await().atMost(PATIENCE));
         List<Source> sources = List.of(
                 new Source(run.replay(Topics.CONTACTS, BATCH), records -> contacts(records, next), () -> { }),
@@ -131,7 +132,7 @@ public class DesignerRebuild extends ProjectionRebuild {
     }
 
     private static int touchpoints(ConsumerRecords<String, String> records,
-            KeyedFold<TimelineProjection.Recorded> fold) {
+            KeyedFold<RecordedTouchpoints> fold) {
         RecordBatch<JourneyEventV1> batch = RecordBatch.readRecords(records,
                 record -> JourneyEventRecords.read(record.key(), record.value()));
         TimelineProjection.recordedOf(batch.valid()).forEach(fold::add);

@@ -30,7 +30,7 @@ import org.bson.conversions.Bson;
 /**
  * The {@code account_kpis} collection (of one generation, {@link KpiStore}): one document per tenant and account. Writes are conditional on the version
  * that was read (optimistic concurrency), so two writers can never both apply an event on the same state; a batch's
- * accounts are read with one query and written with one bulk write.
+ * accounts are read by id (those this instance wrote lately from memory) and written with one bulk write.
  */
 public class AccountKpiRepository {
 
